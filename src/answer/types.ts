@@ -1,0 +1,136 @@
+import type { SectionKind } from "../minutes/model.ts";
+
+/**
+ * The contract between retrieval/answering and its callers (Slack, HTTP, CLI). slack/ and http/
+ * see only these types and the functions that return them.
+ */
+
+export interface SearchFilters {
+  body?: string;
+  meetingId?: string;
+  /** Inclusive ISO dates. */
+  from?: string;
+  to?: string;
+}
+
+export type RetrievalLeg = "lexical" | "dense";
+
+export interface MeetingRef {
+  id: string;
+  body: string;
+  date: string;
+}
+
+export interface ItemRef {
+  number: number;
+  title: string;
+  caseNumber: string | null;
+  closed: boolean;
+}
+
+/** A passage of one section of one item, with its character span in the section text. */
+export interface RetrievedPassage {
+  chunkId: string;
+  sectionHeading: string;
+  sectionKind: SectionKind;
+  sectionSlug: string;
+  text: string;
+  start: number;
+  end: number;
+  score: number;
+}
+
+/** One agenda item found by retrieval; passages best first. One entry per item. */
+export interface RetrievedItem {
+  meeting: MeetingRef;
+  item: ItemRef;
+  score: number;
+  legs: RetrievalLeg[];
+  passages: RetrievedPassage[];
+}
+
+export interface RetrievalStatus {
+  lexical: boolean;
+  dense: boolean;
+  /** Why the dense leg is off, when it is. */
+  denseReason?: string;
+  embedderId?: string;
+}
+
+export interface RetrieveOptions {
+  filters?: SearchFilters;
+  limit?: number;
+  /** Further queries (e.g. LLM rewrites, thread history) fused with the main one. */
+  extraQueries?: string[];
+}
+
+export interface Retriever {
+  retrieve(query: string, options?: RetrieveOptions): Promise<RetrievedItem[]>;
+  status(): RetrievalStatus;
+}
+
+export type Language = "da" | "en";
+
+export interface Citation {
+  meetingId: string;
+  body: string;
+  date: string;
+  number: number;
+  title: string;
+  /** Section heading as written in the minutes. */
+  section: string;
+  sectionSlug: string;
+  /** A short verbatim quote from the cited section (empty for closed items). */
+  quote: string;
+  url: string;
+  closed: boolean;
+}
+
+export type AnswerMode = "extractive" | "llm";
+
+export interface Answer {
+  text: string;
+  citations: Citation[];
+  mode: AnswerMode;
+  abstained: boolean;
+  language: Language;
+  /** When abstaining: the nearest items, shown as "maybe related". */
+  related: Citation[];
+  /** Set when the LLM path failed and the answer fell back to extractive. */
+  note?: string;
+}
+
+export interface ConversationTurn {
+  role: "user" | "assistant";
+  text: string;
+}
+
+export interface AnswerOptions {
+  filters?: SearchFilters;
+  /** Earlier turns of the thread, oldest first. */
+  history?: ConversationTurn[];
+  signal?: AbortSignal;
+}
+
+export type AnswerQuestion = (question: string, options?: AnswerOptions) => Promise<Answer>;
+
+export interface SummaryEntry {
+  number: number;
+  title: string;
+  text: string;
+  closed: boolean;
+  citations: Citation[];
+}
+
+export interface MeetingSummary {
+  meeting: MeetingRef & { location: string | null };
+  entries: SummaryEntry[];
+  mode: AnswerMode;
+  language: Language;
+}
+
+/** `reference` is a meeting id, "latest", an ISO or Danish date, or body + date. */
+export type SummariseMeeting = (
+  reference: string,
+  options?: { language?: Language; signal?: AbortSignal },
+) => Promise<MeetingSummary>;

@@ -1,0 +1,197 @@
+import { z } from "zod";
+import { AppError } from "../shared/errors.ts";
+
+/**
+ * The one reader of the environment. Every variable, its default and its meaning is here;
+ * README.md and .env.example document the same list.
+ */
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+
+const optionalUrl = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .pipe(z.url().optional())
+  .optional();
+
+const flag = (defaultValue: boolean) => z.stringbool().default(defaultValue);
+
+const environmentSchema = z.object({
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+
+  /** Where parsed corpus, index and caches are written. */
+  DATA_DIR: z.string().default("data"),
+  /** Folder of minutes files (.txt/.md) ingested at start. */
+  MINUTES_DIR: z.string().default("data/minutes"),
+
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("127.0.0.1"),
+  /** Base of the links that citations carry; defaults to http://localhost:PORT. */
+  PUBLIC_BASE_URL: optionalUrl,
+
+  /** local (transformers.js), openai (any OpenAI-compatible /v1/embeddings) or none. */
+  EMBEDDINGS_PROVIDER: z.enum(["local", "openai", "none"]).default("local"),
+  EMBEDDINGS_MODEL: optionalString,
+  /** A folder holding the local model (config.json, tokenizer.json, onnx/model.onnx). */
+  EMBEDDINGS_MODEL_DIR: optionalString,
+  /** Where downloaded local models are cached. */
+  EMBEDDINGS_CACHE_DIR: optionalString,
+  /** Whether the local embedder may download the model from the Hugging Face hub. */
+  EMBEDDINGS_ALLOW_DOWNLOAD: flag(true),
+  EMBEDDINGS_BASE_URL: optionalUrl,
+  EMBEDDINGS_API_KEY: optionalString,
+
+  /** An OpenAI-compatible chat endpoint; the LLM path is on when LLM_MODEL is set. */
+  LLM_BASE_URL: optionalUrl,
+  LLM_API_KEY: optionalString,
+  LLM_MODEL: optionalString,
+  LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
+  /** Rewrite questions (e.g. English into Danish search queries) with the LLM before retrieval. */
+  LLM_QUERY_REWRITE: flag(true),
+
+  SLACK_MODE: z.enum(["socket", "http"]).optional(),
+  SLACK_BOT_TOKEN: optionalString,
+  SLACK_APP_TOKEN: optionalString,
+  SLACK_SIGNING_SECRET: optionalString,
+  SLACK_API_URL: optionalUrl,
+
+  /** When set, /api/* requires `Authorization: Bearer <token>`. */
+  HTTP_API_TOKEN: optionalString,
+  HTTP_ASK_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30),
+  HTTP_BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(32_768),
+});
+
+export type Environment = z.infer<typeof environmentSchema>;
+
+export const DEFAULT_LOCAL_EMBEDDING_MODEL = "Xenova/multilingual-e5-small";
+
+export interface Config {
+  logLevel: Environment["LOG_LEVEL"];
+  dataDir: string;
+  minutesDir: string;
+  http: {
+    port: number;
+    host: string;
+    publicBaseUrl: string;
+    apiToken: string | undefined;
+    askRateLimitPerMinute: number;
+    bodyLimitBytes: number;
+  };
+  embeddings:
+    | { provider: "none" }
+    | {
+        provider: "local";
+        model: string;
+        modelDir: string | undefined;
+        cacheDir: string;
+        allowDownload: boolean;
+      }
+    | { provider: "openai"; model: string; baseUrl: string | undefined; apiKey: string | undefined };
+  llm:
+    | { enabled: false }
+    | {
+        enabled: true;
+        baseUrl: string | undefined;
+        apiKey: string | undefined;
+        model: string;
+        timeoutMs: number;
+        queryRewrite: boolean;
+      };
+  slack:
+    | { enabled: false; reason: string }
+    | { enabled: true; mode: "socket"; botToken: string; appToken: string; apiUrl: string | undefined }
+    | {
+        enabled: true;
+        mode: "http";
+        botToken: string;
+        signingSecret: string;
+        apiUrl: string | undefined;
+      };
+}
+
+/** Reads and validates the environment; throws one AppError naming every bad variable. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = environmentSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new AppError(
+      "config_invalid",
+      `Invalid configuration:\n${z.prettifyError(parsed.error)}`,
+    );
+  }
+  const e = parsed.data;
+  return {
+    logLevel: e.LOG_LEVEL,
+    dataDir: e.DATA_DIR,
+    minutesDir: e.MINUTES_DIR,
+    http: {
+      port: e.PORT,
+      host: e.HOST,
+      publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),
+      apiToken: e.HTTP_API_TOKEN,
+      askRateLimitPerMinute: e.HTTP_ASK_RATE_LIMIT_PER_MINUTE,
+      bodyLimitBytes: e.HTTP_BODY_LIMIT_BYTES,
+    },
+    embeddings: embeddingsConfig(e),
+    llm: e.LLM_MODEL
+      ? {
+          enabled: true,
+          baseUrl: e.LLM_BASE_URL,
+          apiKey: e.LLM_API_KEY,
+          model: e.LLM_MODEL,
+          timeoutMs: e.LLM_TIMEOUT_MS,
+          queryRewrite: e.LLM_QUERY_REWRITE,
+        }
+      : { enabled: false },
+    slack: slackConfig(e),
+  };
+}
+
+function embeddingsConfig(e: Environment): Config["embeddings"] {
+  switch (e.EMBEDDINGS_PROVIDER) {
+    case "none":
+      return { provider: "none" };
+    case "openai":
+      if (!e.EMBEDDINGS_MODEL) {
+        throw new AppError(
+          "config_invalid",
+          "Invalid configuration: EMBEDDINGS_MODEL is required when EMBEDDINGS_PROVIDER=openai",
+        );
+      }
+      return {
+        provider: "openai",
+        model: e.EMBEDDINGS_MODEL,
+        baseUrl: e.EMBEDDINGS_BASE_URL,
+        apiKey: e.EMBEDDINGS_API_KEY,
+      };
+    case "local":
+      return {
+        provider: "local",
+        model: e.EMBEDDINGS_MODEL ?? DEFAULT_LOCAL_EMBEDDING_MODEL,
+        modelDir: e.EMBEDDINGS_MODEL_DIR,
+        cacheDir: e.EMBEDDINGS_CACHE_DIR ?? `${e.DATA_DIR}/cache/models`,
+        allowDownload: e.EMBEDDINGS_ALLOW_DOWNLOAD,
+      };
+  }
+}
+
+function slackConfig(e: Environment): Config["slack"] {
+  const mode = e.SLACK_MODE ?? (e.SLACK_APP_TOKEN ? "socket" : e.SLACK_SIGNING_SECRET ? "http" : undefined);
+  if (!mode || !e.SLACK_BOT_TOKEN) {
+    return { enabled: false, reason: "no Slack credentials configured (SLACK_BOT_TOKEN and SLACK_APP_TOKEN or SLACK_SIGNING_SECRET)" };
+  }
+  if (mode === "socket") {
+    if (!e.SLACK_APP_TOKEN) {
+      throw new AppError("config_invalid", "Invalid configuration: SLACK_APP_TOKEN is required when SLACK_MODE=socket");
+    }
+    return { enabled: true, mode, botToken: e.SLACK_BOT_TOKEN, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL };
+  }
+  if (!e.SLACK_SIGNING_SECRET) {
+    throw new AppError("config_invalid", "Invalid configuration: SLACK_SIGNING_SECRET is required when SLACK_MODE=http");
+  }
+  return { enabled: true, mode, botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, apiUrl: e.SLACK_API_URL };
+}
