@@ -54,3 +54,9 @@ export interface LexicalIndex {
   search(query: string, options?: { limit?: number }): ScoredChunk[];
   serialize(): string;
 }
+
+/** The dense leg of retrieval: embeds the query and searches the vector index. */
+export interface DenseSearcher {
+  readonly embedderId: string;
+  search(query: string, k: number): Promise<ScoredChunk[]>;
+}
