@@ -134,3 +134,27 @@ export type SummariseMeeting = (
   reference: string,
   options?: { language?: Language; signal?: AbortSignal },
 ) => Promise<MeetingSummary>;
+
+export interface ChatMessage {
+  role: "system" | "user" | "assistant";
+  content: string;
+}
+
+/** Anything that parses unknown JSON into a T: a zod schema fits. */
+export interface OutputSchema<T> {
+  safeParse(
+    value: unknown,
+  ): { success: true; data: T } | { success: false; error: { message: string } };
+}
+
+/**
+ * A chat model that answers with JSON, validated by `schema`. Failures are AppErrors coded
+ * llm_timeout, llm_rate_limited, llm_unavailable or llm_bad_output.
+ */
+export interface ChatModel {
+  readonly modelId: string;
+  complete<T>(
+    messages: ChatMessage[],
+    options: { signal?: AbortSignal; schema: OutputSchema<T> },
+  ): Promise<T>;
+}
