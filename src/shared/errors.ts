@@ -16,6 +16,7 @@ export type AppErrorCode =
   | "llm_rate_limited"
   | "llm_unavailable"
   | "llm_bad_output"
+  | "prompt_missing"
   | "meeting_not_found"
   | "bad_request"
   | "slack_failed";
