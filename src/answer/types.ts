@@ -80,6 +80,8 @@ export interface Citation {
   /** Section heading as written in the minutes. */
   section: string;
   sectionSlug: string;
+  /** Normalised kind of the cited section, when a section is cited (not for closed items). */
+  sectionKind?: SectionKind;
   /** A short verbatim quote from the cited section (empty for closed items). */
   quote: string;
   url: string;
