@@ -11,4 +11,10 @@ const program = new Command()
 
 registerIngestCommand(program);
 
+// `referat ingest --json | head` closes the pipe early; that is not an error.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(0);
+  throw error;
+});
+
 await program.parseAsync(process.argv);

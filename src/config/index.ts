@@ -91,7 +91,12 @@ export interface Config {
         cacheDir: string;
         allowDownload: boolean;
       }
-    | { provider: "openai"; model: string; baseUrl: string | undefined; apiKey: string | undefined };
+    | {
+        provider: "openai";
+        model: string;
+        baseUrl: string | undefined;
+        apiKey: string | undefined;
+      };
   llm:
     | { enabled: false }
     | {
@@ -104,7 +109,13 @@ export interface Config {
       };
   slack:
     | { enabled: false; reason: string }
-    | { enabled: true; mode: "socket"; botToken: string; appToken: string; apiUrl: string | undefined }
+    | {
+        enabled: true;
+        mode: "socket";
+        botToken: string;
+        appToken: string;
+        apiUrl: string | undefined;
+      }
     | {
         enabled: true;
         mode: "http";
@@ -180,18 +191,41 @@ function embeddingsConfig(e: Environment): Config["embeddings"] {
 }
 
 function slackConfig(e: Environment): Config["slack"] {
-  const mode = e.SLACK_MODE ?? (e.SLACK_APP_TOKEN ? "socket" : e.SLACK_SIGNING_SECRET ? "http" : undefined);
+  const mode =
+    e.SLACK_MODE ?? (e.SLACK_APP_TOKEN ? "socket" : e.SLACK_SIGNING_SECRET ? "http" : undefined);
   if (!mode || !e.SLACK_BOT_TOKEN) {
-    return { enabled: false, reason: "no Slack credentials configured (SLACK_BOT_TOKEN and SLACK_APP_TOKEN or SLACK_SIGNING_SECRET)" };
+    return {
+      enabled: false,
+      reason:
+        "no Slack credentials configured (SLACK_BOT_TOKEN and SLACK_APP_TOKEN or SLACK_SIGNING_SECRET)",
+    };
   }
   if (mode === "socket") {
     if (!e.SLACK_APP_TOKEN) {
-      throw new AppError("config_invalid", "Invalid configuration: SLACK_APP_TOKEN is required when SLACK_MODE=socket");
+      throw new AppError(
+        "config_invalid",
+        "Invalid configuration: SLACK_APP_TOKEN is required when SLACK_MODE=socket",
+      );
     }
-    return { enabled: true, mode, botToken: e.SLACK_BOT_TOKEN, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL };
+    return {
+      enabled: true,
+      mode,
+      botToken: e.SLACK_BOT_TOKEN,
+      appToken: e.SLACK_APP_TOKEN,
+      apiUrl: e.SLACK_API_URL,
+    };
   }
   if (!e.SLACK_SIGNING_SECRET) {
-    throw new AppError("config_invalid", "Invalid configuration: SLACK_SIGNING_SECRET is required when SLACK_MODE=http");
+    throw new AppError(
+      "config_invalid",
+      "Invalid configuration: SLACK_SIGNING_SECRET is required when SLACK_MODE=http",
+    );
   }
-  return { enabled: true, mode, botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, apiUrl: e.SLACK_API_URL };
+  return {
+    enabled: true,
+    mode,
+    botToken: e.SLACK_BOT_TOKEN,
+    signingSecret: e.SLACK_SIGNING_SECRET,
+    apiUrl: e.SLACK_API_URL,
+  };
 }

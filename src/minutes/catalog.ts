@@ -22,7 +22,10 @@ export function createMeetingCatalog(meetings: readonly Meeting[]): MeetingCatal
 
   const matchesBody = (meeting: Meeting, body: string) => {
     const wanted = slugify(body);
-    return wanted !== "" && (slugify(meeting.body).includes(wanted) || slugify(meeting.organisation ?? "") === wanted);
+    return (
+      wanted !== "" &&
+      (slugify(meeting.body).includes(wanted) || slugify(meeting.organisation ?? "") === wanted)
+    );
   };
 
   return {
@@ -47,7 +50,10 @@ export function createMeetingCatalog(meetings: readonly Meeting[]): MeetingCatal
           (!date || meeting.date === date.iso) &&
           (bodyText === "" || /^(latest|seneste|sidste|nyeste)$/i.test(bodyText)
             ? true
-            : matchesBody(meeting, bodyText.replace(/\b(latest|seneste|sidste|nyeste)\b/gi, "").trim())),
+            : matchesBody(
+                meeting,
+                bodyText.replace(/\b(latest|seneste|sidste|nyeste)\b/gi, "").trim(),
+              )),
       );
       return candidates[0];
     },

@@ -8,6 +8,7 @@ export type AppErrorCode =
   | "minutes_empty"
   | "minutes_not_utf8"
   | "minutes_no_items"
+  | "minutes_no_date"
   | "corpus_invalid"
   | "index_invalid"
   | "embedder_unavailable"
@@ -19,7 +20,8 @@ export type AppErrorCode =
   | "prompt_missing"
   | "meeting_not_found"
   | "bad_request"
-  | "slack_failed";
+  | "slack_failed"
+  | "answer_timeout";
 
 export class AppError extends Error {
   override readonly name = "AppError";

@@ -1,0 +1,25 @@
+/**
+ * Case numbers (sagsnumre) as municipalities write them: KLE-style "27.15.00-A08-1-19",
+ * region journal numbers "1-13-3-131-21", "EMN-2025-003383", "20/33839", optionally after a
+ * label ("Sagsnr.: 20/33839").
+ */
+const CASE_NUMBER_FORMS = [
+  /\d{2}\.\d{2}\.\d{2}-[A-ZÆØÅ]\d{2}-\d+-\d{2}/u,
+  /\d+(?:-\d+){3,}/u,
+  /[A-ZÆØÅ]{2,5}-\d{4}-\d{3,}/u,
+  /\d{2}\/\d{3,}/u,
+  /\d{4}-\d{5,}/u,
+];
+
+const LABEL =
+  /^(?:sags?\s*(?:nr|nummer)\.?|sagsnr\.?|j\.?\s*nr\.?|journal(?:nummer|nr)\.?|dokumentnr\.?|emne)\s*:?\s*/iu;
+
+/** The case number when the whole line is one (possibly labelled), else undefined. */
+export function readCaseNumber(text: string): string | undefined {
+  const withoutLabel = text.trim().replace(LABEL, "");
+  for (const form of CASE_NUMBER_FORMS) {
+    const match = withoutLabel.match(new RegExp(`^(${form.source})\\.?$`, "u"));
+    if (match) return match[1];
+  }
+  return undefined;
+}

@@ -1,0 +1,89 @@
+/** Danish date and time phrases as minutes write them, read into ISO form. */
+
+const MONTHS: Record<string, number> = {
+  januar: 1,
+  februar: 2,
+  marts: 3,
+  april: 4,
+  maj: 5,
+  juni: 6,
+  juli: 7,
+  august: 8,
+  september: 9,
+  oktober: 10,
+  november: 11,
+  december: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  okt: 10,
+  nov: 11,
+  dec: 12,
+};
+
+export interface FoundDate {
+  iso: string;
+  /** Character index just after the date in the searched text. */
+  end: number;
+}
+
+const WRITTEN_MONTH =
+  /\b(\d{1,2})\.?\s+(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|okt|nov|dec)\.?\s+(\d{4})\b/iu;
+const NUMERIC = /\b(\d{1,2})[.\-/](\d{1,2})[.\-/](\d{4}|\d{2})\b/u;
+const ISO = /\b(\d{4})-(\d{2})-(\d{2})\b/u;
+
+/**
+ * The first date in a text: "18-09-2019", "Tirsdag d. 14. januar 2020", "20. april 2022",
+ * "11.10.23", "2019-09-18".
+ */
+export function findDate(text: string): FoundDate | undefined {
+  const candidates: { index: number; iso: string; end: number }[] = [];
+  const iso = ISO.exec(text);
+  if (iso && validDate(+(iso[1] ?? 0), +(iso[2] ?? 0), +(iso[3] ?? 0))) {
+    candidates.push({ index: iso.index, iso: iso[0], end: iso.index + iso[0].length });
+  }
+  const written = WRITTEN_MONTH.exec(text);
+  if (written) {
+    const month = MONTHS[(written[2] ?? "").toLowerCase()] ?? 0;
+    const date = toIso(+(written[3] ?? 0), month, +(written[1] ?? 0));
+    if (date)
+      candidates.push({ index: written.index, iso: date, end: written.index + written[0].length });
+  }
+  const numeric = NUMERIC.exec(text);
+  if (numeric) {
+    const rawYear = numeric[3] ?? "";
+    const year = rawYear.length === 2 ? 2000 + +rawYear : +rawYear;
+    const date = toIso(year, +(numeric[2] ?? 0), +(numeric[1] ?? 0));
+    if (date)
+      candidates.push({ index: numeric.index, iso: date, end: numeric.index + numeric[0].length });
+  }
+  candidates.sort((a, b) => a.index - b.index);
+  const first = candidates[0];
+  return first ? { iso: first.iso, end: first.end } : undefined;
+}
+
+/** A start time after "kl.": "kl. 16:00" → "16:00", "fra kl. 10.00-12.00" → "10:00". */
+export function findStartTime(text: string): string | undefined {
+  const match = /\bkl\.?\s*(\d{1,2})[:.](\d{2})\b/iu.exec(text);
+  if (!match) return undefined;
+  const hours = +(match[1] ?? 0);
+  const minutes = +(match[2] ?? 0);
+  if (hours > 23 || minutes > 59) return undefined;
+  return `${String(hours).padStart(2, "0")}:${String(minutes).padStart(2, "0")}`;
+}
+
+function toIso(year: number, month: number, day: number): string | undefined {
+  if (!validDate(year, month, day)) return undefined;
+  return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
+function validDate(year: number, month: number, day: number): boolean {
+  if (year < 1900 || year > 2200 || month < 1 || month > 12 || day < 1) return false;
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}

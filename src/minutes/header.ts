@@ -1,0 +1,84 @@
+import { findDate, findStartTime } from "./dates.ts";
+import type { Line } from "./lines.ts";
+
+/** Meeting metadata read from the lines before the first agenda item. */
+export interface MeetingHeader {
+  body: string | undefined;
+  organisation: string | null;
+  date: string | undefined;
+  time: string | null;
+  location: string | null;
+}
+
+const BODY_KEY = /^(?:møde\s+vedr\.?|mødeforum|forum|udvalg|råd|organ|møde\s+i)\s*:\s*(.+)$/iu;
+const DATE_KEY = /^(?:mødedato|dato)\s*:?\s+(.+)$/iu;
+const LOCATION_KEY = /^(?:mødested|sted|lokale|mødelokale)\s*:?\s+(.+)$/iu;
+const TIME_KEY = /^(?:mødetidspunkt|tidspunkt|tid|starttidspunkt)\s*:?\s+(.+)$/iu;
+const REFERAT_TITLE =
+  /^(?:referat|beslutningsreferat|mødereferat)\s+(?:fra\s+|af\s+)?(?:(?:det\s+)?(?:ordinære\s+)?møde[t]?\s+(?:i|for)\s+)?(.+?)\s+(?:d\.|den)\s+\d/iu;
+const MEETING_IN = /^(?:ordinært\s+)?møde\s+(?:i|for)\s+(.+)$/iu;
+const ORGANISATION =
+  /\b(Region\s+[A-ZÆØÅ][a-zæøå]+|[A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a-zæøå]+)?\s+Kommune)s?\b/gu;
+
+export function readHeader(headerLines: readonly Line[], allLines: readonly Line[]): MeetingHeader {
+  const texts = headerLines.map((line) => line.text).filter((text) => text !== "");
+  const keyed = (pattern: RegExp) =>
+    texts.map((text) => text.match(pattern)?.[1]?.trim()).find(Boolean);
+
+  const dateText = keyed(DATE_KEY);
+  const dateLineIndex = texts.findIndex((text) => findDate(text) !== undefined);
+  const date =
+    (dateText && findDate(dateText)?.iso) ??
+    (dateLineIndex >= 0 ? findDate(texts[dateLineIndex] as string)?.iso : undefined);
+
+  const timeSource = [keyed(TIME_KEY), dateText, texts[dateLineIndex], ...texts].find(
+    (text) => text !== undefined && findStartTime(text) !== undefined,
+  );
+
+  return {
+    body: readBody(texts),
+    organisation: readOrganisation(allLines),
+    date,
+    time: timeSource ? (findStartTime(timeSource) ?? null) : null,
+    location: keyed(LOCATION_KEY) ?? locationAfterDate(texts, dateLineIndex) ?? null,
+  };
+}
+
+function readBody(texts: readonly string[]): string | undefined {
+  const candidates = [
+    texts.map((text) => text.match(BODY_KEY)?.[1]).find(Boolean),
+    texts.map((text) => text.match(REFERAT_TITLE)?.[1]).find(Boolean),
+    texts.map((text) => text.match(MEETING_IN)?.[1]).find(Boolean),
+  ];
+  const body = candidates.find((candidate) => candidate !== undefined && candidate.trim() !== "");
+  return body === undefined ? undefined : cleanBody(body);
+}
+
+/** "Beskæftigelsesudvalget 2013-2021" → "Beskæftigelsesudvalget": the election period is not the name. */
+function cleanBody(body: string): string {
+  return body
+    .replace(/\s+\d{4}\s*[-–]\s*\d{4}$/u, "")
+    .replace(/[\s.,:;]+$/u, "")
+    .trim();
+}
+
+/** "20. april 2022 kl. 12:00" followed by "i SAU, Lokale 5 på Samsøvej 33": the place. */
+function locationAfterDate(texts: readonly string[], dateLineIndex: number): string | undefined {
+  if (dateLineIndex < 0) return undefined;
+  const next = texts[dateLineIndex + 1];
+  const match = next?.match(/^(?:i|på)\s+(.+)$/iu);
+  return match?.[1]?.trim();
+}
+
+/** The authority the minutes name most often ("Randers Kommune", "Region Midtjylland"). */
+function readOrganisation(lines: readonly Line[]): string | null {
+  const counts = new Map<string, number>();
+  for (const line of lines) {
+    for (const match of line.text.matchAll(ORGANISATION)) {
+      const name = (match[1] ?? "").replace(/\s+/gu, " ");
+      counts.set(name, (counts.get(name) ?? 0) + 1);
+    }
+  }
+  const [best] = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+  return best ? best[0] : null;
+}

@@ -1,0 +1,104 @@
+import type { SectionKind } from "./model.ts";
+
+/**
+ * Recognises section headings inside an agenda item. A heading is a line of its own, short,
+ * whose words are a known heading (any capitalisation, optional trailing colon), or one of the
+ * phrase headings minutes use for the recommendation and the decision.
+ */
+
+const EXACT_HEADINGS: Record<string, SectionKind> = {
+  resume: "resume",
+  resumé: "resume",
+  sammendrag: "resume",
+  sammenfatning: "resume",
+  indstilling: "indstilling",
+  indstillinger: "indstilling",
+  "forslag til beslutning": "indstilling",
+  beslutningspunkter: "indstilling",
+  "administrationen indstiller": "indstilling",
+  beslutning: "beslutning",
+  beslutninger: "beslutning",
+  afgørelse: "beslutning",
+  sagsfremstilling: "sagsfremstilling",
+  sagsbeskrivelse: "sagsfremstilling",
+  "sagens indhold": "sagsfremstilling",
+  "sagens baggrund": "sagsfremstilling",
+  sagsforløb: "sagsforlob",
+  problemstilling: "problemstilling",
+  løsning: "losning",
+  "videre proces": "videre-proces",
+  "den videre proces": "videre-proces",
+  økonomi: "okonomi",
+  "økonomiske konsekvenser": "okonomi",
+  "økonomi og finansiering": "okonomi",
+  "økonomiske forhold": "okonomi",
+  finansiering: "okonomi",
+  bevillingsmæssige: "okonomi",
+  lovgrundlag: "lovgrundlag",
+  retsgrundlag: "lovgrundlag",
+  lovgivning: "lovgrundlag",
+  "juridiske forhold": "lovgrundlag",
+  bilag: "bilag",
+  bilagsliste: "bilag",
+  "personalemæssige konsekvenser": "other",
+  "miljømæssige konsekvenser": "other",
+  beslutningskompetence: "other",
+  "relation til politikker": "other",
+  "fremtidige konsekvenser": "other",
+  "tidligere beslutninger": "other",
+  "andre konsekvenser": "other",
+  "supplerende sagsfremstilling": "sagsfremstilling",
+};
+
+/**
+ * Headings that are also common sub-headings inside a case description: they open a section of
+ * their own only where they do not stand inside a narrative section (see sections.ts).
+ */
+const WEAK_HEADINGS: Record<string, SectionKind> = {
+  baggrund: "sagsfremstilling",
+  vurdering: "other",
+  høring: "other",
+  kommunikation: "other",
+  tidsplan: "videre-proces",
+  "videre forløb": "videre-proces",
+};
+
+/** Phrase headings: "Det indstilles, at HMU", "Forvaltningen indstiller til udsatterådet:", "Udvalgets beslutning", "Beslutning i Socialudvalget den 3. maj 2021". */
+const PHRASE_HEADINGS: readonly [RegExp, SectionKind][] = [
+  [/^det indstilles,? at\b.{0,60}$/iu, "indstilling"],
+  [
+    /^(?:forvaltningen|direktionen|administrationen|direktøren|borgmesteren) indstiller(?: til\b.{0,60})?$/iu,
+    "indstilling",
+  ],
+  [/^\S+(?:s|es) beslutning(?: den .{0,30})?$/iu, "beslutning"],
+  [/^beslutning (?:i|på|fra|den)\b.{0,80}$/iu, "beslutning"],
+  [/^indstilling (?:fra|til)\b.{0,60}$/iu, "indstilling"],
+];
+
+const MAX_HEADING_LENGTH = 90;
+
+export interface RecognisedHeading {
+  heading: string;
+  kind: SectionKind;
+  /** A phrase heading ("Forvaltningen indstiller til …") rather than a heading word. */
+  phrase: boolean;
+  /** A heading that is often a sub-heading ("Baggrund", "Vurdering"). */
+  weak: boolean;
+}
+
+export function recogniseHeading(text: string): RecognisedHeading | undefined {
+  const heading = text
+    .trim()
+    .replace(/\s*[:,]$/u, "")
+    .trim();
+  if (heading === "" || heading.length > MAX_HEADING_LENGTH) return undefined;
+  const key = heading.toLowerCase().replace(/\s+/gu, " ");
+  const exact = EXACT_HEADINGS[key];
+  if (exact) return { heading, kind: exact, phrase: false, weak: false };
+  const weak = WEAK_HEADINGS[key];
+  if (weak) return { heading, kind: weak, phrase: false, weak: true };
+  for (const [pattern, kind] of PHRASE_HEADINGS) {
+    if (pattern.test(heading)) return { heading, kind, phrase: true, weak: false };
+  }
+  return undefined;
+}

@@ -1,0 +1,36 @@
+import type { Line } from "../lines.ts";
+
+/** Where an agenda item begins, as one layout detector reads it. */
+export interface ItemStart {
+  /** Index into the line array of the item's title line. */
+  lineIndex: number;
+  /** Index of the first line of the item's body (after the title, and any title continuation). */
+  bodyIndex: number;
+  number: number;
+  title: string;
+  closed: boolean;
+  /** Body text written on the title line itself (flattened lists: "1. Godkendelse af referat. Godkendt."). */
+  inlineBody?: Line;
+}
+
+export interface LayoutDetector {
+  name: string;
+  detect(lines: readonly Line[]): ItemStart[];
+}
+
+const CLOSED_TITLE = /^lukket(?:\s+punkt)?\s*(?:[:.\-–]\s*(.*))?$/iu;
+const CLOSED_SUFFIX = /^(.*?)\s*(?:\((?:lukket(?:\s+punkt)?)\)|[-–]\s*lukket(?:\s+punkt)?)$/iu;
+
+/** "Lukket", "Lukket: Personalesag", "Personalesag (Lukket)" → closed, with the title that remains. */
+export function readClosedTitle(title: string): { title: string; closed: boolean } {
+  const prefixed = title.match(CLOSED_TITLE);
+  if (prefixed) return { title: prefixed[1]?.trim() || "Lukket", closed: true };
+  const suffixed = title.match(CLOSED_SUFFIX);
+  if (suffixed?.[1]) return { title: suffixed[1].trim(), closed: true };
+  return { title, closed: false };
+}
+
+/** "(kl. 12.00-12.05)" after a title is the timetable, not part of the title. */
+export function stripTimeSlot(title: string): string {
+  return title.replace(/\s*\(kl\.?[^)]*\)\s*$/iu, "").trim();
+}

@@ -1,0 +1,79 @@
+import { readCaseNumber } from "../case-numbers.ts";
+import { recogniseHeading } from "../headings.ts";
+import type { Line } from "../lines.ts";
+import {
+  type ItemStart,
+  type LayoutDetector,
+  readClosedTitle,
+  stripTimeSlot,
+} from "./item-start.ts";
+
+const NUMBERED_LINE = /^(\d{1,3})\.\s+(\S.*)$/u;
+/** "1<TAB>Godkendelse af dagsorden (kl. 12.00-12.05)<TAB>1": a "Pkt Tekst Side" contents row. */
+const CONTENTS_ROW = /^(\d{1,3})\.?(?:\t+|\s{2,})(.+?)(?:\t+|\s{2,}|\.{3,}\s*)(\d{1,3})$/u;
+const LOOKAHEAD_FOR_HEADING = 4;
+
+/**
+ * "N. Title (kl. 12.00-12.05)" items. An item line is confirmed either by the table of contents
+ * ("Pkt Tekst Side") listing the same number with the same first word, or, without contents, by
+ * a section heading following within a few lines. Numbered lists inside items ("1. at …") are
+ * neither, so they stay text.
+ */
+export const numberedLayout: LayoutDetector = {
+  name: "numbered",
+  detect(lines) {
+    const contents = readContents(lines);
+    const starts: ItemStart[] = [];
+    let lastNumber = 0;
+    lines.forEach((line, index) => {
+      if (index <= contents.lastIndex) return;
+      const match = line.text.match(NUMBERED_LINE);
+      if (!match) return;
+      const number = Number(match[1]);
+      const title = stripTimeSlot((match[2] ?? "").trim());
+      if (number <= lastNumber || /^at\b/iu.test(title)) return;
+      const confirmed =
+        contents.titles.size > 0
+          ? sameFirstWord(contents.titles.get(number), title)
+          : headingFollows(lines, index + 1);
+      if (!confirmed) return;
+      lastNumber = number;
+      starts.push({
+        lineIndex: index,
+        bodyIndex: index + 1,
+        number,
+        ...readClosedTitle(title.replace(/\.$/u, "")),
+      });
+    });
+    return starts;
+  },
+};
+
+function readContents(lines: readonly Line[]): { titles: Map<number, string>; lastIndex: number } {
+  const titles = new Map<number, string>();
+  let lastIndex = -1;
+  lines.forEach((line, index) => {
+    const match = line.raw.trim().match(CONTENTS_ROW);
+    if (!match || titles.has(Number(match[1]))) return;
+    titles.set(Number(match[1]), stripTimeSlot((match[2] ?? "").trim()));
+    lastIndex = index;
+  });
+  return titles.size >= 2 ? { titles, lastIndex } : { titles: new Map(), lastIndex: -1 };
+}
+
+function sameFirstWord(contentsTitle: string | undefined, title: string): boolean {
+  if (contentsTitle === undefined) return false;
+  const firstWord = (text: string) => text.toLowerCase().split(/[\s,.:;-]+/u)[0] ?? "";
+  return firstWord(contentsTitle) === firstWord(title);
+}
+
+function headingFollows(lines: readonly Line[], from: number): boolean {
+  let seen = 0;
+  for (let index = from; index < lines.length && seen < LOOKAHEAD_FOR_HEADING; index++) {
+    const text = (lines[index] as Line).text;
+    if (text === "" || readCaseNumber(text) !== undefined) continue;
+    if (recogniseHeading(text)) return true;
+    seen++;
+  }
+  return false;
+}

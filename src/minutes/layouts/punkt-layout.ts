@@ -1,0 +1,79 @@
+import { readCaseNumber } from "../case-numbers.ts";
+import { recogniseHeading } from "../headings.ts";
+import { isTableOfContentsLine, type Line } from "../lines.ts";
+import {
+  type ItemStart,
+  type LayoutDetector,
+  readClosedTitle,
+  stripTimeSlot,
+} from "./item-start.ts";
+
+const PUNKT_LINE = /^(?:punkt|pkt\.?|dagsordenspunkt)\s+(\d{1,3})\s*[:.)\-–]?\s*(.*)$/iu;
+const MAX_TITLE_CONTINUATION_LINES = 2;
+
+/**
+ * "Punkt 30: Godkendelse af dagsorden" items (Randers and many others). A title may wrap onto
+ * the lines right below it; table-of-contents lines with dotted leaders are never items.
+ */
+export const punktLayout: LayoutDetector = {
+  name: "punkt",
+  detect(lines) {
+    const starts: ItemStart[] = [];
+    lines.forEach((line, index) => {
+      const match = line.text.match(PUNKT_LINE);
+      if (!match || isTableOfContentsLine(line.text)) return;
+      let title = (match[2] ?? "").trim();
+      let bodyIndex = index + 1;
+      if (title === "") {
+        const next = nextNonBlank(lines, bodyIndex);
+        if (next === undefined) return;
+        title = (lines[next] as Line).text;
+        bodyIndex = next + 1;
+      }
+      for (let extra = 0; extra < MAX_TITLE_CONTINUATION_LINES; extra++) {
+        const next = lines[bodyIndex];
+        if (!next || !continuesTitle(next)) break;
+        title = `${title} ${next.text}`;
+        bodyIndex++;
+      }
+      const closed = readClosedTitle(stripTimeSlot(title));
+      starts.push({ lineIndex: index, bodyIndex, number: Number(match[1]), ...closed });
+    });
+    return keepFullestOccurrence(starts, lines);
+  },
+};
+
+function continuesTitle(line: Line): boolean {
+  return (
+    line.text !== "" &&
+    !PUNKT_LINE.test(line.text) &&
+    readCaseNumber(line.text) === undefined &&
+    recogniseHeading(line.text) === undefined
+  );
+}
+
+function nextNonBlank(lines: readonly Line[], from: number): number | undefined {
+  for (let index = from; index < lines.length; index++) {
+    if ((lines[index] as Line).text !== "") return index;
+  }
+  return undefined;
+}
+
+/**
+ * A number listed twice (an agenda overview before the items, without dotted leaders) keeps the
+ * occurrence with the most body lines.
+ */
+function keepFullestOccurrence(starts: ItemStart[], lines: readonly Line[]): ItemStart[] {
+  const bodySize = (position: number) => {
+    const start = starts[position] as ItemStart;
+    const end = starts[position + 1]?.lineIndex ?? lines.length;
+    return lines.slice(start.bodyIndex, end).filter((line) => line.text !== "").length;
+  };
+  const best = new Map<number, number>();
+  starts.forEach((start, position) => {
+    const current = best.get(start.number);
+    if (current === undefined || bodySize(position) > bodySize(current))
+      best.set(start.number, position);
+  });
+  return starts.filter((start, position) => best.get(start.number) === position);
+}

@@ -1,0 +1,79 @@
+/**
+ * The shared line model every layout detector reads. `raw` is the line as written (trailing
+ * white space dropped) and is what section text is made of; `text` is the same line stripped of
+ * markup (markdown heading marks, surrounding bold) for recognising titles and headings.
+ */
+export interface Line {
+  /** 1-based line number in the source file. */
+  number: number;
+  raw: string;
+  text: string;
+}
+
+const STRONG_HEADINGS = "Resume|Resumé|Indstilling|Beslutning|Sagsfremstilling|Økonomi|Bilag";
+/** "EventueltØkonomi": a heading glued to the end of the previous paragraph. */
+const HEADING_GLUED_AFTER = new RegExp(`^(.*[a-zæøå.,;:)])(${STRONG_HEADINGS})$`, "u");
+/** "BeslutningGodkendt": a heading glued to the start of its first paragraph. */
+const HEADING_GLUED_BEFORE = new RegExp(`^(${STRONG_HEADINGS})([A-ZÆØÅ][a-zæøå].*)$`, "u");
+
+export function toLines(content: string): Line[] {
+  const lines: Line[] = [];
+  content.split("\n").forEach((rawLine, index) => {
+    for (const part of splitGluedLine(rawLine.replace(/\s+$/u, ""))) {
+      lines.push({ number: index + 1, raw: part, text: stripMarkup(part) });
+    }
+  });
+  return lines;
+}
+
+/**
+ * Exports of real minutes glue headings to their neighbours: "(kl. 14.25-14.30)**Det
+ * indstilles, at HMU**", "Sagsfremstilling**Opsamling …**", "EventueltØkonomi". Split them back
+ * into the lines they were.
+ */
+function splitGluedLine(line: string): string[] {
+  const boldGlued = line.match(/^(.*?\S)\*\*([^*]+)\*\*(.*)$/u);
+  if (boldGlued) {
+    const [, before = "", bold = "", after = ""] = boldGlued;
+    return [
+      ...splitGluedLine(before),
+      bold.trim(),
+      ...(after.trim() ? splitGluedLine(after.trim()) : []),
+    ];
+  }
+  const after = line.match(HEADING_GLUED_AFTER);
+  if (after && !/\s$/u.test(after[1] ?? "")) return [after[1] ?? "", after[2] ?? ""];
+  const before = line.match(HEADING_GLUED_BEFORE);
+  if (before) return [before[1] ?? "", before[2] ?? ""];
+  return [line];
+}
+
+export function stripMarkup(line: string): string {
+  return line
+    .trim()
+    .replace(/^#{1,6}\s+/u, "")
+    .replace(/^\*\*(.*)\*\*$/u, "$1")
+    .replace(/^__(.*)__$/u, "$1")
+    .trim();
+}
+
+export function isBlank(line: Line): boolean {
+  return line.text === "";
+}
+
+/** Joins lines back into verbatim text, without leading or trailing blank lines. */
+export function joinText(lines: readonly Line[]): string {
+  let start = 0;
+  let end = lines.length;
+  while (start < end && isBlank(lines[start] as Line)) start++;
+  while (end > start && isBlank(lines[end - 1] as Line)) end--;
+  return lines
+    .slice(start, end)
+    .map((line) => line.raw)
+    .join("\n");
+}
+
+/** Lines that are a table-of-contents entry: dotted leaders or a trailing page number column. */
+export function isTableOfContentsLine(text: string): boolean {
+  return /\.{4,}\s*\|?\s*\d*\s*\|?\s*$/u.test(text) || /\.{4,}\s+\d+\s*$/u.test(text);
+}

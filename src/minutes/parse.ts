@@ -1,0 +1,159 @@
+import { AppError } from "../shared/errors.ts";
+import { slugify } from "./anchors.ts";
+import { readCaseNumber } from "./case-numbers.ts";
+import { findDate } from "./dates.ts";
+import { readHeader } from "./header.ts";
+import { flattenedListLayout } from "./layouts/flattened-list-layout.ts";
+import type { ItemStart, LayoutDetector } from "./layouts/item-start.ts";
+import { numberedLayout } from "./layouts/numbered-layout.ts";
+import { punktLayout } from "./layouts/punkt-layout.ts";
+import { type Line, toLines } from "./lines.ts";
+import { type Item, type Meeting, meetingSchema } from "./model.ts";
+import { splitSections } from "./sections.ts";
+
+/** Tried in order; the first that finds items reads the file. Most explicit first. */
+const LAYOUTS: readonly LayoutDetector[] = [punktLayout, numberedLayout, flattenedListLayout];
+
+export interface ParsedMinutes {
+  meeting: Meeting;
+  layout: string;
+}
+
+/**
+ * Reads one minutes text into a Meeting. Throws AppError `minutes_empty`, `minutes_no_items` or
+ * `minutes_no_date` naming the file when it cannot.
+ */
+export function parseMinutes(content: string, sourceFile: string): Meeting {
+  return parseMinutesWithLayout(content, sourceFile).meeting;
+}
+
+export function parseMinutesWithLayout(content: string, sourceFile: string): ParsedMinutes {
+  const text = content.replace(/^\uFEFF/u, "").replace(/\r\n?/gu, "\n");
+  if (text.trim() === "") throw new AppError("minutes_empty", `${sourceFile}: the file is empty`);
+  const lines = toLines(text);
+
+  const found = findItemStarts(lines);
+  if (!found) {
+    throw new AppError(
+      "minutes_no_items",
+      `${sourceFile}: no agenda items found (no "Punkt N:" or numbered items)`,
+    );
+  }
+  const { layout, starts } = found;
+  const caseNumbersBefore = caseNumbersPrecedeTitles(lines, starts);
+  const firstStart = starts[0] as ItemStart;
+  const headerEnd = caseNumbersBefore
+    ? (previousNonBlank(lines, firstStart.lineIndex) ?? firstStart.lineIndex)
+    : firstStart.lineIndex;
+  const header = readHeader(lines.slice(0, headerEnd), lines);
+
+  const date = header.date ?? findDate(sourceFile)?.iso;
+  if (!date) throw new AppError("minutes_no_date", `${sourceFile}: no meeting date found`);
+  const body = header.body ?? bodyFromFileName(sourceFile);
+
+  const items = starts.map((start, position) =>
+    readItem(lines, start, starts[position + 1], caseNumbersBefore),
+  );
+  const meeting = meetingSchema.parse({
+    id: `${slugify(body)}-${date}`,
+    body,
+    organisation: header.organisation,
+    date,
+    time: header.time,
+    location: header.location,
+    sourceFile,
+    items,
+  });
+  return { meeting, layout };
+}
+
+function findItemStarts(
+  lines: readonly Line[],
+): { layout: string; starts: ItemStart[] } | undefined {
+  for (const detector of LAYOUTS) {
+    const starts = detector.detect(lines);
+    if (starts.length > 0) return { layout: detector.name, starts };
+  }
+  return undefined;
+}
+
+function readItem(
+  lines: readonly Line[],
+  start: ItemStart,
+  next: ItemStart | undefined,
+  caseNumbersBefore: boolean,
+): Item {
+  let bodyEnd = next?.lineIndex ?? lines.length;
+  if (caseNumbersBefore && next) {
+    const nextCase = previousNonBlank(lines, next.lineIndex);
+    if (
+      nextCase !== undefined &&
+      nextCase >= start.bodyIndex &&
+      readCaseNumber((lines[nextCase] as Line).text)
+    )
+      bodyEnd = nextCase;
+  }
+  let body = lines.slice(start.bodyIndex, bodyEnd);
+  let caseNumber: string | null = null;
+  if (caseNumbersBefore) {
+    const before = previousNonBlank(lines, start.lineIndex);
+    caseNumber =
+      before === undefined ? null : (readCaseNumber((lines[before] as Line).text) ?? null);
+  } else {
+    const firstIndex = body.findIndex((line) => line.text !== "");
+    const first = body[firstIndex];
+    const found = first ? readCaseNumber(first.text) : undefined;
+    if (found) {
+      caseNumber = found;
+      body = body.slice(firstIndex + 1);
+    }
+  }
+  if (start.inlineBody) body = [start.inlineBody, ...body];
+
+  const titleLine = lines[start.lineIndex] as Line;
+  const lastContent = body.filter((line) => line.text !== "").at(-1);
+  return {
+    number: start.number,
+    title: start.title,
+    caseNumber,
+    closed: start.closed,
+    // A closed item is listed, never described: whatever an export left under it is not kept.
+    sections: start.closed ? [] : splitSections(body),
+    lineStart: titleLine.number,
+    lineEnd: Math.max(titleLine.number, lastContent?.number ?? titleLine.number),
+  };
+}
+
+/** Case numbers stand either right below every title (Randers) or right above it (the region). */
+function caseNumbersPrecedeTitles(lines: readonly Line[], starts: readonly ItemStart[]): boolean {
+  let before = 0;
+  let after = 0;
+  for (const start of starts) {
+    const previous = previousNonBlank(lines, start.lineIndex);
+    if (previous !== undefined && readCaseNumber((lines[previous] as Line).text)) before++;
+    const following = nextNonBlank(lines, start.bodyIndex);
+    if (following !== undefined && readCaseNumber((lines[following] as Line).text)) after++;
+  }
+  return before > after;
+}
+
+function previousNonBlank(lines: readonly Line[], index: number): number | undefined {
+  for (let position = index - 1; position >= 0; position--) {
+    if ((lines[position] as Line).text !== "") return position;
+  }
+  return undefined;
+}
+
+function nextNonBlank(lines: readonly Line[], index: number): number | undefined {
+  for (let position = index; position < lines.length; position++) {
+    if ((lines[position] as Line).text !== "") return position;
+  }
+  return undefined;
+}
+
+/** "randers_udsatteraadet_2019-09-18.txt" → "udsatteraadet": a last resort when no header names the body. */
+function bodyFromFileName(sourceFile: string): string {
+  const stem = sourceFile.replace(/^.*[\\/]/u, "").replace(/\.[^.]+$/u, "");
+  const parts = stem.split(/[_\s]+/u).filter((part) => !/\d{4}-\d{2}-\d{2}/u.test(part));
+  return parts.at(-1) ?? stem;
+}
