@@ -1,4 +1,5 @@
 import { slugify } from "./anchors.ts";
+import { findDate } from "./dates.ts";
 import type { Meeting } from "./model.ts";
 
 /** Read access to the ingested meetings, for listings, source pages and summaries. */
@@ -8,7 +9,7 @@ export interface MeetingCatalog {
   get(id: string): Meeting | undefined;
   /**
    * Finds a meeting from what a person types: its id, "latest"/"seneste", a date
-   * ("2019-09-18", "18.09.2019", "18-09-2019", "18/9 2019"), or a body with a date
+   * ("2019-09-18", "18.09.2019", "20. april 2022"), or a body with a date
    * ("udsatterådet 2019-09-18"); with several on one date, a body narrows it.
    */
   resolve(reference: string): Meeting | undefined;
@@ -41,38 +42,16 @@ export function createMeetingCatalog(meetings: readonly Meeting[]): MeetingCatal
       if (text === "") return undefined;
       const exact = byId.get(text) ?? byId.get(slugify(text));
       if (exact) return exact;
-      if (/^(latest|seneste|sidste|nyeste)$/i.test(text)) return newestFirst[0];
-
       const date = findDate(text);
-      const bodyText = date ? text.replace(date.matched, " ").trim() : text;
-      const candidates = newestFirst.filter(
+      const withoutDate = date ? `${text.slice(0, date.start)} ${text.slice(date.end)}` : text;
+      const bodyText = withoutDate.replace(LATEST_WORDS, " ").trim();
+      return newestFirst.find(
         (meeting) =>
           (!date || meeting.date === date.iso) &&
-          (bodyText === "" || /^(latest|seneste|sidste|nyeste)$/i.test(bodyText)
-            ? true
-            : matchesBody(
-                meeting,
-                bodyText.replace(/\b(latest|seneste|sidste|nyeste)\b/gi, "").trim(),
-              )),
+          (bodyText === "" || matchesBody(meeting, bodyText)),
       );
-      return candidates[0];
     },
   };
 }
 
-interface FoundDate {
-  iso: string;
-  matched: string;
-}
-
-function findDate(text: string): FoundDate | undefined {
-  const iso = text.match(/\b(\d{4})-(\d{2})-(\d{2})\b/);
-  if (iso) return { iso: `${iso[1]}-${iso[2]}-${iso[3]}`, matched: iso[0] };
-  const danish = text.match(/\b(\d{1,2})[./-](\d{1,2})[./-\s](\d{4}|\d{2})\b/);
-  if (danish) {
-    const [matched, day = "", month = "", year = ""] = danish;
-    const fullYear = year.length === 2 ? `20${year}` : year;
-    return { iso: `${fullYear}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`, matched };
-  }
-  return undefined;
-}
+const LATEST_WORDS = /\b(?:latest|seneste|sidste|nyeste)\b/giu;

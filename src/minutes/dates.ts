@@ -29,7 +29,8 @@ const MONTHS: Record<string, number> = {
 
 export interface FoundDate {
   iso: string;
-  /** Character index just after the date in the searched text. */
+  /** Character span [start, end) of the date in the searched text. */
+  start: number;
   end: number;
 }
 
@@ -65,7 +66,7 @@ export function findDate(text: string): FoundDate | undefined {
   }
   candidates.sort((a, b) => a.index - b.index);
   const first = candidates[0];
-  return first ? { iso: first.iso, end: first.end } : undefined;
+  return first ? { iso: first.iso, start: first.index, end: first.end } : undefined;
 }
 
 /** A start time after "kl.": "kl. 16:00" → "16:00", "fra kl. 10.00-12.00" → "10:00". */

@@ -1,0 +1,149 @@
+import { execFile } from "node:child_process";
+import { copyFile, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { ingestDirectory } from "../../src/minutes/index.ts";
+
+const run = promisify(execFile);
+const SAMPLES = new URL("../../data/minutes/", import.meta.url);
+const BIN = new URL("../../bin/referat.js", import.meta.url).pathname;
+
+let directory: string;
+let corpusFile: string;
+
+beforeEach(async () => {
+  directory = await mkdtemp(join(tmpdir(), "referat-ingest-"));
+  corpusFile = join(directory, "data", "corpus.json");
+  await writeFile(
+    join(directory, "lom.txt"),
+    await readFile(new URL("randers_lom-psykiatri-og-socialt-udsatte_2023-10-11.txt", SAMPLES)),
+  );
+});
+
+afterEach(async () => {
+  await rm(directory, { recursive: true, force: true });
+});
+
+describe("ingestDirectory", () => {
+  it("reports bad files by name with the reason and still ingests the rest", async () => {
+    await writeFile(join(directory, "empty.txt"), "  \n\n");
+    await writeFile(
+      join(directory, "latin1.txt"),
+      Buffer.from([0x50, 0x75, 0x6e, 0x6b, 0x74, 0x20, 0xf8, 0x0a]),
+    );
+    await writeFile(
+      join(directory, "prose.md"),
+      "Referat fra Udvalget den 1. maj 2024\n\nIngen punkter her, kun tekst.\n",
+    );
+    await writeFile(join(directory, "notes.pdf"), "not minutes");
+
+    const result = await ingestDirectory(directory, { corpusFile });
+
+    expect(result.meetings.map((meeting) => meeting.sourceFile)).toEqual(["lom.txt"]);
+    expect(result.failures).toEqual([
+      { file: "empty.txt", code: "minutes_empty", message: "the file is empty" },
+      { file: "latin1.txt", code: "minutes_not_utf8", message: "not UTF-8 text" },
+      {
+        file: "prose.md",
+        code: "minutes_no_items",
+        message: expect.stringContaining("no agenda items found"),
+      },
+    ]);
+    const stored = JSON.parse(await readFile(corpusFile, "utf8"));
+    expect(stored.meetings).toHaveLength(1);
+  });
+
+  it("does no work on unchanged files and re-reads only a changed one", async () => {
+    const first = await ingestDirectory(directory, { corpusFile });
+    expect(first).toMatchObject({ parsed: 1, reused: 0, written: true });
+    const writtenAt = (await stat(corpusFile)).mtimeMs;
+
+    const second = await ingestDirectory(directory, { corpusFile });
+    expect(second).toMatchObject({ parsed: 0, reused: 1, written: false });
+    expect(second.meetings).toEqual(first.meetings);
+    expect((await stat(corpusFile)).mtimeMs).toBe(writtenAt);
+
+    await copyFile(
+      new URL("randers_udsatteraadet_2019-09-18.txt", SAMPLES),
+      join(directory, "udsatte.txt"),
+    );
+    const third = await ingestDirectory(directory, { corpusFile });
+    expect(third).toMatchObject({ parsed: 1, reused: 1, written: true });
+    expect(third.meetings.map((meeting) => meeting.id)).toEqual([
+      "lom-i-center-for-psykiatri-og-socialt-udsatte-2023-10-11",
+      "udsatteraadet-2019-09-18",
+    ]);
+  });
+
+  it("parses again when the stored corpus is corrupt", async () => {
+    await ingestDirectory(directory, { corpusFile });
+    await writeFile(corpusFile, "{ not json");
+    const result = await ingestDirectory(directory, { corpusFile });
+    expect(result).toMatchObject({ parsed: 1, written: true });
+  });
+
+  it("keeps two files of the same meeting apart", async () => {
+    await copyFile(join(directory, "lom.txt"), join(directory, "lom-rettet.txt"));
+    const result = await ingestDirectory(directory);
+    expect(result.meetings.map((meeting) => meeting.id)).toEqual([
+      "lom-i-center-for-psykiatri-og-socialt-udsatte-2023-10-11",
+      "lom-i-center-for-psykiatri-og-socialt-udsatte-2023-10-11-2",
+    ]);
+  });
+});
+
+describe("referat ingest (command line)", () => {
+  const environment = () => ({
+    ...process.env,
+    DATA_DIR: join(directory, "data"),
+    LOG_LEVEL: "silent",
+  });
+
+  it("prints one JSON array of meetings in the public shape", async () => {
+    const { stdout } = await run(process.execPath, [BIN, "ingest", SAMPLES.pathname, "--json"], {
+      env: environment(),
+    });
+    const meetings = JSON.parse(stdout);
+    expect(meetings).toHaveLength(5);
+    const udsatte = meetings.find(
+      (meeting: { id: string }) => meeting.id === "udsatteraadet-2019-09-18",
+    );
+    expect(Object.keys(udsatte)).toEqual(
+      expect.arrayContaining([
+        "id",
+        "body",
+        "organisation",
+        "date",
+        "time",
+        "location",
+        "sourceFile",
+        "items",
+      ]),
+    );
+    expect(udsatte.items[2]).toMatchObject({
+      number: 32,
+      title: "Medlem til styregruppen for ACT-indsatsen",
+      caseNumber: "27.57.16-P20-2-18",
+      closed: false,
+    });
+    expect(udsatte.items[2].sections[1]).toMatchObject({
+      heading: "Beslutning",
+      text: "Udsatterådet udpeger Henrik Juncher som medlem i ACT-styregruppen.",
+    });
+    expect(await readdir(join(directory, "data"))).toContain("corpus.json");
+  });
+
+  it("prints a line per meeting, names bad files and exits non-zero", async () => {
+    await writeFile(join(directory, "empty.txt"), "");
+    const failure = await run(process.execPath, [BIN, "ingest", directory], {
+      env: environment(),
+    }).catch((error: { code: number; stdout: string; stderr: string }) => error);
+    expect(failure).toMatchObject({ code: 1 });
+    expect(failure.stdout).toContain(
+      "2023-10-11  LOM i Center for Psykiatri og Socialt Udsatte  11 items, 11 sections  (lom.txt)",
+    );
+    expect(failure.stderr).toContain("empty.txt: the file is empty [minutes_empty]");
+  });
+});
