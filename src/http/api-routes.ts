@@ -1,0 +1,113 @@
+import type { FastifyInstance } from "fastify";
+import type { AnswerQuestion, Retriever, SummariseMeeting } from "../answer/types.ts";
+import type { MeetingCatalog } from "../minutes/catalog.ts";
+import type { Meeting } from "../minutes/model.ts";
+import { AppError } from "../shared/errors.ts";
+import {
+  toAnswerResource,
+  toMeetingListEntry,
+  toMeetingResource,
+  toSearchResult,
+  toSummaryResource,
+} from "./api-resources.ts";
+import { clientAbortSignal } from "./client-abort-signal.ts";
+import { HttpError } from "./http-error.ts";
+import {
+  askBodySchema,
+  meetingListQuerySchema,
+  meetingParamsSchema,
+  parseRequest,
+  searchQuerySchema,
+  summaryQuerySchema,
+  toSearchFilters,
+} from "./request-schemas.ts";
+
+export interface ApiRouteOptions {
+  answerQuestion: AnswerQuestion;
+  summariseMeeting: SummariseMeeting;
+  retriever: Retriever;
+  catalog: MeetingCatalog;
+  askRateLimitPerMinute: number;
+  publicBaseUrl: string;
+}
+
+/** The JSON API under /api. Thin: validate, call answer/ or the catalogue, shape the reply. */
+export function registerApiRoutes(app: FastifyInstance, options: ApiRouteOptions): void {
+  const { catalog, publicBaseUrl } = options;
+
+  const requireMeeting = (id: string): Meeting => {
+    const meeting = catalog.get(id);
+    if (!meeting) throw new AppError("meeting_not_found", `No meeting with id "${id}"`);
+    return meeting;
+  };
+
+  app.post(
+    "/api/ask",
+    {
+      config: {
+        rateLimit: {
+          max: options.askRateLimitPerMinute,
+          timeWindow: 60_000,
+          errorResponseBuilder: (_request, context) =>
+            new HttpError(
+              429,
+              "rate_limited",
+              `Too many questions: at most ${context.max} a minute per client; retry in ${context.after}`,
+            ),
+        },
+      },
+    },
+    async (request, reply) => {
+      const body = parseRequest(askBodySchema, request.body, "body");
+      const filters = toSearchFilters(body.filters ?? {});
+      if (filters.meetingId !== undefined) requireMeeting(filters.meetingId);
+      const started = performance.now();
+      request.log.debug({ question: body.question }, "question received");
+      const answer = await options.answerQuestion(body.question, {
+        filters,
+        signal: clientAbortSignal(reply),
+      });
+      request.log.info(
+        {
+          questionLength: body.question.length,
+          mode: answer.mode,
+          abstained: answer.abstained,
+          citations: answer.citations.length,
+          elapsedMs: Math.round(performance.now() - started),
+        },
+        "question answered",
+      );
+      return toAnswerResource(answer);
+    },
+  );
+
+  app.get("/api/search", async (request) => {
+    const query = parseRequest(searchQuerySchema, request.query, "query");
+    const filters = toSearchFilters(query);
+    if (filters.meetingId !== undefined) requireMeeting(filters.meetingId);
+    const found = await options.retriever.retrieve(query.q, { filters, limit: query.limit });
+    return { results: found.slice(0, query.limit).map(toSearchResult) };
+  });
+
+  app.get("/api/meetings", async (request) => {
+    const query = parseRequest(meetingListQuerySchema, request.query, "query");
+    const meetings = catalog.list(query.body === undefined ? undefined : { body: query.body });
+    return { meetings: meetings.map((meeting) => toMeetingListEntry(meeting, publicBaseUrl)) };
+  });
+
+  app.get("/api/meetings/:id", async (request) => {
+    const { id } = parseRequest(meetingParamsSchema, request.params, "path");
+    return toMeetingResource(requireMeeting(id), publicBaseUrl);
+  });
+
+  app.get("/api/meetings/:id/summary", async (request, reply) => {
+    const { id } = parseRequest(meetingParamsSchema, request.params, "path");
+    const { language } = parseRequest(summaryQuerySchema, request.query, "query");
+    const meeting = requireMeeting(id);
+    const summary = await options.summariseMeeting(meeting.id, {
+      ...(language === undefined ? {} : { language }),
+      signal: clientAbortSignal(reply),
+    });
+    return toSummaryResource(summary);
+  });
+}

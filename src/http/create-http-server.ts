@@ -1,0 +1,174 @@
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import rateLimit from "@fastify/rate-limit";
+import Fastify, { type FastifyReply, type FastifyRequest } from "fastify";
+import { describeError } from "../shared/errors.ts";
+import type { Logger } from "../shared/logger.ts";
+import { registerApiRoutes } from "./api-routes.ts";
+import { createBearerTokenCheck } from "./bearer-token.ts";
+import { toErrorResponse } from "./error-responses.ts";
+import { registerHealthRoutes } from "./health-routes.ts";
+import { renderNotFoundPage } from "./home-page.ts";
+import { registerPageRoutes, sendPage } from "./page-routes.ts";
+import type { HttpServer, HttpServerOptions, SlackRequestListener } from "./types.ts";
+
+export const SLACK_EVENTS_PATH = "/slack/events";
+
+/** Requests that are logged at debug only: probes and static assets would drown the rest. */
+const QUIET_ROUTES = new Set(["/healthz", "/readyz", "/assets/style.css"]);
+
+/**
+ * The HTTP service: JSON API under /api, source pages, health probes, and Slack's
+ * /slack/events handed raw to Bolt's request listener before Fastify parses anything.
+ */
+export function createHttpServer(options: HttpServerOptions): HttpServer {
+  const logger = options.logger.child({ component: "http" });
+  const slackListener = options.slackRequestListener ?? null;
+
+  const app = Fastify({
+    loggerInstance: logger,
+    disableRequestLogging: true,
+    bodyLimit: options.bodyLimitBytes,
+    serverFactory: (fastifyHandler) =>
+      createServer((request, response) => {
+        if (slackListener && pathOf(request.url) === SLACK_EVENTS_PATH) {
+          handOverToSlack(slackListener, request, response, logger);
+          return;
+        }
+        fastifyHandler(request, response);
+      }),
+  });
+
+  // Only JSON bodies are accepted; without this, text/plain would be parsed as a string.
+  app.removeContentTypeParser(["text/plain"]);
+
+  app.addHook("onSend", async (_request, reply, payload) => {
+    reply.header("x-content-type-options", "nosniff");
+    reply.header("referrer-policy", "same-origin");
+    if (!reply.hasHeader("cache-control")) reply.header("cache-control", "no-store");
+    return payload;
+  });
+
+  app.addHook("onResponse", async (request, reply) => {
+    const route = request.routeOptions.url ?? "(no route)";
+    const entry = {
+      method: request.method,
+      route,
+      status: reply.statusCode,
+      elapsedMs: Math.round(reply.elapsedTime),
+    };
+    if (QUIET_ROUTES.has(route)) request.log.debug(entry, "request");
+    else request.log.info(entry, "request");
+  });
+
+  if (options.apiToken !== undefined) {
+    const checkToken = createBearerTokenCheck(options.apiToken);
+    app.addHook("onRequest", async (request) => {
+      if (pathOf(request.url).startsWith("/api/")) checkToken(request.headers.authorization);
+    });
+  }
+
+  app.setErrorHandler((error, request, reply) => {
+    const response = toErrorResponse(error);
+    const logEntry = {
+      code: response.code,
+      status: response.status,
+      route: request.routeOptions.url,
+    };
+    if (response.status >= 500)
+      request.log.error({ ...logEntry, error: describeError(error) }, "request failed");
+    else request.log.info(logEntry, "request rejected");
+    return reply
+      .code(response.status)
+      .headers(response.headers)
+      .send(errorBody(response.code, response.message));
+  });
+
+  app.setNotFoundHandler((request, reply) => sendNotFound(request, reply));
+
+  app.register(rateLimit, { global: false });
+  app.register(async (scope) => {
+    registerHealthRoutes(scope, options.readiness);
+    registerApiRoutes(scope, {
+      answerQuestion: options.answerQuestion,
+      summariseMeeting: options.summariseMeeting,
+      retriever: options.retriever,
+      catalog: options.catalog,
+      askRateLimitPerMinute: options.askRateLimitPerMinute,
+      publicBaseUrl: options.publicBaseUrl.replace(/\/+$/, ""),
+    });
+    registerPageRoutes(scope, {
+      catalog: options.catalog,
+      tokenRequired: options.apiToken !== undefined,
+    });
+    if (!slackListener) {
+      scope.all(SLACK_EVENTS_PATH, async (_request, reply) =>
+        reply
+          .code(404)
+          .send(
+            errorBody(
+              "slack_disabled",
+              "Slack is not enabled on this server (set SLACK_MODE=http)",
+            ),
+          ),
+      );
+    }
+  });
+
+  return {
+    async listen(port, host) {
+      await app.listen({ port, host });
+      const address = app.server.address() as AddressInfo;
+      const urlHost = address.family === "IPv6" ? `[${address.address}]` : address.address;
+      logger.info(
+        { host: address.address, port: address.port, slack: slackListener !== null },
+        "http listening",
+      );
+      return { url: `http://${urlHost}:${address.port}`, port: address.port };
+    },
+    async close() {
+      await app.close();
+    },
+  };
+}
+
+function errorBody(code: string, message: string) {
+  return { error: { code, message } };
+}
+
+function sendNotFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const path = pathOf(request.url);
+  const wantsPage =
+    !path.startsWith("/api/") && (request.headers.accept ?? "").includes("text/html");
+  if (wantsPage) return sendPage(reply, 404, renderNotFoundPage(`Siden ${path} findes ikke.`));
+  return reply.code(404).send(errorBody("not_found", `No route ${request.method} ${path}`));
+}
+
+function handOverToSlack(
+  listener: SlackRequestListener,
+  request: IncomingMessage,
+  response: ServerResponse,
+  logger: Logger,
+): void {
+  const fail = (error: unknown) => {
+    logger.error({ error: describeError(error) }, "slack request listener failed");
+    if (!response.headersSent) {
+      response.writeHead(500, { "content-type": "application/json; charset=utf-8" });
+      response.end(
+        JSON.stringify(errorBody("internal_error", "Slack request could not be handled")),
+      );
+    } else if (!response.writableEnded) {
+      response.end();
+    }
+  };
+  try {
+    Promise.resolve(listener(request, response)).catch(fail);
+  } catch (error) {
+    fail(error);
+  }
+}
+
+function pathOf(url: string | undefined): string {
+  const path = (url ?? "/").split("?", 1)[0] ?? "/";
+  return path === "" ? "/" : path;
+}

@@ -1,0 +1,2 @@
+export { createHttpServer, SLACK_EVENTS_PATH } from "./create-http-server.ts";
+export type { HttpServer, HttpServerOptions, Readiness, SlackRequestListener } from "./types.ts";

@@ -1,0 +1,43 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { AnswerQuestion, Retriever, SummariseMeeting } from "../answer/types.ts";
+import type { MeetingCatalog } from "../minutes/catalog.ts";
+import type { Logger } from "../shared/logger.ts";
+
+/** What /readyz reports: whether answers can be given, and which parts of the pipeline are on. */
+export interface Readiness {
+  indexLoaded: boolean;
+  lexical: boolean;
+  dense: boolean;
+  /** Why the dense leg is off, when it is. */
+  denseReason?: string;
+  llm: boolean;
+  slack: "off" | "socket" | "http";
+}
+
+/** A plain Node request listener (Bolt's HTTP receiver) handed the raw, unparsed request. */
+export type SlackRequestListener = (
+  request: IncomingMessage,
+  response: ServerResponse,
+) => void | Promise<void>;
+
+export interface HttpServerOptions {
+  answerQuestion: AnswerQuestion;
+  summariseMeeting: SummariseMeeting;
+  retriever: Retriever;
+  catalog: MeetingCatalog;
+  readiness: () => Readiness;
+  /** When set, /api/* requires `Authorization: Bearer <apiToken>`. */
+  apiToken?: string | undefined;
+  askRateLimitPerMinute: number;
+  bodyLimitBytes: number;
+  /** Base of absolute links in API responses, e.g. `http://localhost:3000`. */
+  publicBaseUrl: string;
+  /** Receives `/slack/events` before anything parses the body (Slack signs the raw bytes). */
+  slackRequestListener?: SlackRequestListener | null | undefined;
+  logger: Logger;
+}
+
+export interface HttpServer {
+  listen(port: number, host: string): Promise<{ url: string; port: number }>;
+  close(): Promise<void>;
+}

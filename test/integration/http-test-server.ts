@@ -1,0 +1,87 @@
+import { Writable } from "node:stream";
+import { createHttpServer, type HttpServerOptions, type Readiness } from "../../src/http/index.ts";
+import { createMeetingCatalog } from "../../src/minutes/catalog.ts";
+import { ingestDirectory, type Meeting } from "../../src/minutes/index.ts";
+import { createLogger } from "../../src/shared/logger.ts";
+import { createFakeAnswerFunctions, type FakeAnswerFunctions } from "../fakes/answer-functions.ts";
+
+/** Starts the real HTTP server on 127.0.0.1:0 over the bundled minutes, for the http-* tests. */
+
+let bundled: Promise<Meeting[]> | undefined;
+
+export function bundledMeetings(): Promise<Meeting[]> {
+  bundled ??= ingestDirectory("data/minutes").then(({ meetings, failures }) => {
+    if (failures.length > 0) throw new Error(`bundled minutes failed: ${JSON.stringify(failures)}`);
+    return meetings;
+  });
+  return bundled;
+}
+
+export interface TestServer {
+  url: string;
+  fakes: FakeAnswerFunctions;
+  meetings: Meeting[];
+  /** Every log line the server wrote, parsed. */
+  logLines: Record<string, unknown>[];
+  close(): Promise<void>;
+}
+
+export const READY: Readiness = {
+  indexLoaded: true,
+  lexical: true,
+  dense: false,
+  denseReason: "no embedding model",
+  llm: false,
+  slack: "off",
+};
+
+export async function startTestServer(
+  overrides: Partial<HttpServerOptions> & { meetings?: Meeting[]; logLevel?: string } = {},
+): Promise<TestServer> {
+  const meetings = overrides.meetings ?? (await bundledMeetings());
+  let url = "";
+  const fakes = createFakeAnswerFunctions({ meetings, publicBaseUrl: () => url });
+  const logLines: Record<string, unknown>[] = [];
+  const destination = new Writable({
+    write(chunk, _encoding, callback) {
+      for (const line of String(chunk).split("\n")) {
+        if (line.trim() !== "") logLines.push(JSON.parse(line) as Record<string, unknown>);
+      }
+      callback();
+    },
+  });
+  const { meetings: _meetings, logLevel, ...serverOverrides } = overrides;
+  const server = createHttpServer({
+    answerQuestion: fakes.answerQuestion,
+    summariseMeeting: fakes.summariseMeeting,
+    retriever: fakes.retriever,
+    catalog: createMeetingCatalog(meetings),
+    readiness: () => READY,
+    askRateLimitPerMinute: 1000,
+    bodyLimitBytes: 32_768,
+    publicBaseUrl: "http://localhost:3000",
+    logger: createLogger({ level: logLevel ?? "info", destination }),
+    ...serverOverrides,
+  });
+  const listening = await server.listen(0, "127.0.0.1");
+  url = listening.url;
+  return { url, fakes, meetings, logLines, close: () => server.close() };
+}
+
+export async function getJson(url: string, init?: RequestInit) {
+  const response = await fetch(url, init);
+  return {
+    status: response.status,
+    headers: response.headers,
+    // biome-ignore lint/suspicious/noExplicitAny: assertions read arbitrary JSON responses
+    body: (await response.json()) as any,
+  };
+}
+
+export function postJson(url: string, body: unknown, headers: Record<string, string> = {}) {
+  return getJson(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify(body),
+  });
+}
