@@ -193,20 +193,20 @@ function embeddingsConfig(e: Environment): Config["embeddings"] {
 function slackConfig(e: Environment): Config["slack"] {
   const mode =
     e.SLACK_MODE ?? (e.SLACK_APP_TOKEN ? "socket" : e.SLACK_SIGNING_SECRET ? "http" : undefined);
-  if (!mode || !e.SLACK_BOT_TOKEN) {
+  if (!mode) {
     return {
       enabled: false,
-      reason:
-        "no Slack credentials configured (SLACK_BOT_TOKEN and SLACK_APP_TOKEN or SLACK_SIGNING_SECRET)",
+      reason: "no Slack credentials (SLACK_BOT_TOKEN with SLACK_APP_TOKEN or SLACK_SIGNING_SECRET)",
     };
   }
+  const missing = (name: string) =>
+    new AppError(
+      "config_invalid",
+      `Invalid configuration: ${name} is required for Slack ${mode} mode`,
+    );
+  if (!e.SLACK_BOT_TOKEN) throw missing("SLACK_BOT_TOKEN");
   if (mode === "socket") {
-    if (!e.SLACK_APP_TOKEN) {
-      throw new AppError(
-        "config_invalid",
-        "Invalid configuration: SLACK_APP_TOKEN is required when SLACK_MODE=socket",
-      );
-    }
+    if (!e.SLACK_APP_TOKEN) throw missing("SLACK_APP_TOKEN");
     return {
       enabled: true,
       mode,
@@ -215,12 +215,7 @@ function slackConfig(e: Environment): Config["slack"] {
       apiUrl: e.SLACK_API_URL,
     };
   }
-  if (!e.SLACK_SIGNING_SECRET) {
-    throw new AppError(
-      "config_invalid",
-      "Invalid configuration: SLACK_SIGNING_SECRET is required when SLACK_MODE=http",
-    );
-  }
+  if (!e.SLACK_SIGNING_SECRET) throw missing("SLACK_SIGNING_SECRET");
   return {
     enabled: true,
     mode,

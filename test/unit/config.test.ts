@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config/index.ts";
+import { AppError } from "../../src/shared/errors.ts";
+
+describe("loadConfig", () => {
+  it("runs with no variables at all: lexical+local embedder, no LLM, no Slack", () => {
+    const config = loadConfig({});
+    expect(config.http).toMatchObject({
+      port: 3000,
+      host: "127.0.0.1",
+      publicBaseUrl: "http://localhost:3000",
+    });
+    expect(config.embeddings).toMatchObject({
+      provider: "local",
+      model: "Xenova/multilingual-e5-small",
+      allowDownload: true,
+    });
+    expect(config.llm).toEqual({ enabled: false });
+    expect(config.slack.enabled).toBe(false);
+    expect(config.minutesDir).toBe("data/minutes");
+  });
+
+  it("reads flags as booleans, including 'false'", () => {
+    const config = loadConfig({
+      EMBEDDINGS_ALLOW_DOWNLOAD: "false",
+      LLM_MODEL: "m",
+      LLM_QUERY_REWRITE: "0",
+    });
+    expect(config.embeddings).toMatchObject({ allowDownload: false });
+    expect(config.llm).toMatchObject({
+      enabled: true,
+      model: "m",
+      queryRewrite: false,
+      timeoutMs: 20000,
+    });
+  });
+
+  it("chooses the Slack mode from the credentials given", () => {
+    expect(
+      loadConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_APP_TOKEN: "xapp-1" }).slack,
+    ).toMatchObject({ enabled: true, mode: "socket" });
+    expect(
+      loadConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s" }).slack,
+    ).toMatchObject({ enabled: true, mode: "http" });
+  });
+
+  it("names every bad variable at once", () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: "not-a-port", EMBEDDINGS_PROVIDER: "magic", PUBLIC_BASE_URL: "nope" });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(AppError);
+    const message = (error as AppError).message;
+    expect(message).toContain("PORT");
+    expect(message).toContain("EMBEDDINGS_PROVIDER");
+    expect(message).toContain("PUBLIC_BASE_URL");
+  });
+
+  it("rejects half-configured Slack and the openai embedder without a model", () => {
+    expect(() => loadConfig({ SLACK_MODE: "http", SLACK_BOT_TOKEN: "xoxb-1" })).toThrow(
+      /SLACK_SIGNING_SECRET/,
+    );
+    expect(() => loadConfig({ SLACK_APP_TOKEN: "xapp-1" })).toThrow(/SLACK_BOT_TOKEN/);
+    expect(() => loadConfig({ EMBEDDINGS_PROVIDER: "openai" })).toThrow(/EMBEDDINGS_MODEL/);
+  });
+
+  it("never echoes secret values in its errors", () => {
+    expect(() => loadConfig({ SLACK_APP_TOKEN: "xapp-very-secret", PORT: "x" })).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining("xapp-very-secret") }),
+    );
+  });
+});
