@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import rateLimit from "@fastify/rate-limit";
-import Fastify, { type FastifyReply, type FastifyRequest } from "fastify";
+import Fastify, { type FastifyReply, type FastifyRequest, LogController } from "fastify";
 import { describeError } from "../shared/errors.ts";
 import type { Logger } from "../shared/logger.ts";
 import { registerApiRoutes } from "./api-routes.ts";
@@ -27,11 +27,16 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
 
   const app = Fastify({
     loggerInstance: logger,
-    disableRequestLogging: true,
+    // Fastify's own request lines carry the raw URL (with ?q=…); ours log the route instead.
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: options.bodyLimitBytes,
     serverFactory: (fastifyHandler) =>
       createServer((request, response) => {
-        if (slackListener && pathOf(request.url) === SLACK_EVENTS_PATH) {
+        if (
+          slackListener &&
+          request.method === "POST" &&
+          pathOf(request.url) === SLACK_EVENTS_PATH
+        ) {
           handOverToSlack(slackListener, request, response, logger);
           return;
         }

@@ -35,7 +35,7 @@ function meetingTable(meetings: Meeting[]): SafeHtml {
   if (meetings.length === 0) return html`<p class="muted">Der er endnu ingen referater.</p>`;
   const rows = meetings.map(
     (meeting) => html`<tr>
-<td><a href="${meetingPath(meeting.id)}">${formatShortDanishDate(meeting.date)}</a></td>
+<td>${formatShortDanishDate(meeting.date)}</td>
 <td><a href="${meetingPath(meeting.id)}">${meeting.body}</a>${meeting.organisation ? html`<div class="muted">${meeting.organisation}</div>` : ""}</td>
 <td>${meeting.items.length}</td>
 </tr>`,

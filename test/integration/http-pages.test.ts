@@ -1,0 +1,226 @@
+import { createHash } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { itemAnchor, sectionAnchor } from "../../src/minutes/anchors.ts";
+import { type Meeting, meetingSchema } from "../../src/minutes/model.ts";
+import { bundledMeetings, startTestServer, type TestServer } from "./http-test-server.ts";
+
+const EVIL = `<script>alert("pwned")</script>`;
+
+/** A meeting whose every field tries to inject markup. */
+const hostileMeeting: Meeting = meetingSchema.parse({
+  id: "hostile-2024-01-01",
+  body: `Rådet ${EVIL}`,
+  organisation: `Org ${EVIL}`,
+  date: "2024-01-01",
+  time: "10:00",
+  location: `Sted "><img src=x onerror=alert(1)>`,
+  sourceFile: `hostile ${EVIL}.txt`,
+  items: [
+    {
+      number: 1,
+      title: `Titel ${EVIL}`,
+      caseNumber: `00.00 ${EVIL}`,
+      closed: false,
+      lineStart: 1,
+      lineEnd: 9,
+      sections: [
+        {
+          heading: `Beslutning ${EVIL}`,
+          kind: "beslutning",
+          slug: "beslutning",
+          text: `Tekst ${EVIL}\n- punkt ${EVIL}\n\nA\t${EVIL}\nB\tC`,
+          lineStart: 2,
+          lineEnd: 9,
+        },
+      ],
+    },
+  ],
+});
+
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startTestServer({ meetings: [...(await bundledMeetings()), hostileMeeting] });
+});
+afterAll(() => server.close());
+
+async function getPage(path: string, headers: Record<string, string> = {}) {
+  const response = await fetch(`${server.url}${path}`, { headers });
+  return { status: response.status, headers: response.headers, html: await response.text() };
+}
+
+function inlineScripts(markup: string): string[] {
+  return [...markup.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((match) => match[1] ?? "");
+}
+
+function expectCspAllowsOnlyItsOwnScript(csp: string | null, markup: string) {
+  expect(csp).toContain("default-src 'none'");
+  expect(csp).toContain("style-src 'self'");
+  expect(csp).toContain("connect-src 'self'");
+  expect(csp).not.toContain("unsafe-inline");
+  const scripts = inlineScripts(markup);
+  expect(scripts).toHaveLength(1);
+  const hash = createHash("sha256")
+    .update(scripts[0] ?? "")
+    .digest("base64");
+  expect(csp).toContain(`script-src 'sha256-${hash}'`);
+}
+
+describe("GET /meetings/:id", () => {
+  it("renders the header, a table of contents and an anchor for every item and section", async () => {
+    for (const meeting of await bundledMeetings()) {
+      const { status, headers, html } = await getPage(`/meetings/${meeting.id}`);
+      expect(status).toBe(200);
+      expect(headers.get("content-type")).toBe("text/html; charset=utf-8");
+      expect(html).toContain('<html lang="da">');
+      expect(html).toContain(`<h1>${meeting.body.replaceAll("&", "&amp;")} `);
+      for (const item of meeting.items) {
+        expect(html).toContain(`id="${itemAnchor(item.number)}"`);
+        expect(html).toContain(`<a href="#${itemAnchor(item.number)}">`);
+        for (const section of item.sections) {
+          expect(html).toContain(`id="${sectionAnchor(item.number, section.slug)}"`);
+        }
+      }
+      const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((match) => match[1]);
+      expect(new Set(ids).size, `duplicate ids on ${meeting.id}`).toBe(ids.length);
+    }
+  });
+
+  it("shows body, organisation, date, time and place", async () => {
+    const { html } = await getPage("/meetings/udsatteraadet-2019-09-18");
+    expect(html).toContain("<h1>Udsatterådet 18.09.2019</h1>");
+    expect(html).toContain("<dt>Organisation</dt><dd>Randers Kommune</dd>");
+    expect(html).toContain("<dt>Dato</dt><dd>onsdag den 18. september 2019</dd>");
+    expect(html).toContain("<dt>Tidspunkt</dt><dd>kl. 16:00</dd>");
+    expect(html).toContain("<dt>Sted</dt><dd>Mødelokale C.2.25, Laksetorvet</dd>");
+  });
+
+  it("renders the cited decision verbatim in its own anchored section", async () => {
+    const meeting = (await bundledMeetings()).find((m) => m.id === "udsatteraadet-2019-09-18");
+    const decision = meeting?.items
+      .find((item) => item.number === 32)
+      ?.sections.find((section) => section.slug === "beslutning");
+    expect(decision).toBeDefined();
+    const { html } = await getPage("/meetings/udsatteraadet-2019-09-18");
+    const section = /<section class="section" id="punkt-32-beslutning">([\s\S]*?)<\/section>/.exec(
+      html,
+    )?.[1];
+    expect(section).toContain("<h3>Beslutning</h3>");
+    const visible = (section ?? "").replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
+    expect(visible).toContain(decision?.text.replace(/\s+/g, " ").trim());
+  });
+
+  it("keeps tables and lists of the minutes", async () => {
+    const randers = await getPage("/meetings/udsatteraadet-2019-09-18");
+    const agenda =
+      /id="punkt-30-sagsfremstilling">([\s\S]*?)<\/section>/.exec(randers.html)?.[1] ?? "";
+    expect(agenda).toContain("<table>");
+    expect(agenda).toContain("<td>Dagsordenspunkt</td><td>Tidsplan</td><td>Deltager udefra</td>");
+
+    const pipes = await getPage("/meetings/udsatteraadet-2021-09-27");
+    expect(pipes.html).toContain("<th>2018</th><th>2019</th><th>2020</th>");
+
+    const hmu = await getPage("/meetings/hmu-socialomraadet-2022-04-20");
+    const recommendation =
+      /id="punkt-1-indstilling">([\s\S]*?)<\/section>/.exec(hmu.html)?.[1] ?? "";
+    expect(recommendation).toContain('<ul class="minutes-list">');
+    expect(recommendation).toContain(
+      '<li><span class="marker">-</span> <span class="verbatim">godkender dagsordenen</span></li>',
+    );
+  });
+
+  it("shows closed items as closed", async () => {
+    const { html } = await getPage("/meetings/beskaeftigelsesudvalget-2020-01-14");
+    const closed = /<article class="item closed" id="punkt-5">([\s\S]*?)<\/article>/.exec(
+      html,
+    )?.[1];
+    expect(closed).toContain("Lukket punkt: indholdet er ikke offentligt.");
+    expect(html).toContain('<article class="item closed" id="punkt-6">');
+    expect(html).toContain('<article class="item" id="punkt-7">');
+  });
+
+  it("sends a Content-Security-Policy that allows only the page's own inline script", async () => {
+    const { headers, html } = await getPage("/meetings/udsatteraadet-2019-09-18");
+    expectCspAllowsOnlyItsOwnScript(headers.get("content-security-policy"), html);
+    expect(headers.get("x-content-type-options")).toBe("nosniff");
+  });
+
+  it("escapes everything taken from the minutes", async () => {
+    const { status, html } = await getPage("/meetings/hostile-2024-01-01");
+    expect(status).toBe(200);
+    expect(html).not.toContain('<script>alert("pwned")');
+    expect(html).not.toContain("<img");
+    expect(html).toContain("&lt;script&gt;alert(&quot;pwned&quot;)&lt;/script&gt;");
+    expect(html).toContain("Sted &quot;&gt;&lt;img src=x onerror=alert(1)&gt;");
+    expect(inlineScripts(html)).toHaveLength(1);
+
+    const home = await getPage("/");
+    expect(home.html).toContain("Rådet &lt;script&gt;");
+    expect(inlineScripts(home.html)).toHaveLength(1);
+  });
+
+  it("answers an unknown meeting with a 404 page that escapes the id", async () => {
+    const { status, headers, html } = await getPage(`/meetings/${encodeURIComponent(EVIL)}`);
+    expect(status).toBe(404);
+    expect(headers.get("content-type")).toBe("text/html; charset=utf-8");
+    expect(html).toContain("Der findes intet møde med id");
+    expect(html).toContain("&lt;script&gt;");
+    expect(inlineScripts(html)).toHaveLength(0);
+    expect(headers.get("content-security-policy")).toContain("script-src 'none'");
+  });
+});
+
+describe("GET /", () => {
+  it("lists every meeting newest first with links, and a question box", async () => {
+    const { status, headers, html } = await getPage("/");
+    expect(status).toBe(200);
+    expect(html).toContain('<html lang="da">');
+    expect(html).toContain('<form id="ask-form" class="ask">');
+    expect(html).toContain('<textarea id="question" name="question"');
+    expect(html).not.toContain('name="token"');
+    const links = [...html.matchAll(/<td><a href="\/meetings\/([^"]+)">/g)].map(
+      (match) => match[1],
+    );
+    expect(links).toEqual([
+      "hostile-2024-01-01",
+      "lom-i-center-for-psykiatri-og-socialt-udsatte-2023-10-11",
+      "hmu-socialomraadet-2022-04-20",
+      "udsatteraadet-2021-09-27",
+      "beskaeftigelsesudvalget-2020-01-14",
+      "udsatteraadet-2019-09-18",
+    ]);
+    expectCspAllowsOnlyItsOwnScript(headers.get("content-security-policy"), html);
+  });
+
+  it("asks for the API token when one is required", async () => {
+    const guarded = await startTestServer({ apiToken: "token-for-page-test" });
+    try {
+      const response = await fetch(`${guarded.url}/`);
+      const html = await response.text();
+      expect(html).toContain('<input id="token" name="token" type="password"');
+      expect(html).not.toContain("token-for-page-test");
+    } finally {
+      await guarded.close();
+    }
+  });
+});
+
+describe("assets and unknown pages", () => {
+  it("serves the stylesheet", async () => {
+    const response = await fetch(`${server.url}/assets/style.css`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("text/css; charset=utf-8");
+    expect(await response.text()).toContain(".section:target");
+  });
+
+  it("answers unknown pages with HTML for browsers and JSON otherwise", async () => {
+    const page = await getPage("/no/such/page", { accept: "text/html,application/xhtml+xml" });
+    expect(page.status).toBe(404);
+    expect(page.html).toContain("Siden /no/such/page findes ikke.");
+    const api = await fetch(`${server.url}/no/such/page`);
+    expect(api.status).toBe(404);
+    expect(await api.json()).toEqual({
+      error: { code: "not_found", message: "No route GET /no/such/page" },
+    });
+  });
+});
