@@ -3,7 +3,10 @@ import { createHttpServer, type HttpServerOptions, type Readiness } from "../../
 import { createMeetingCatalog } from "../../src/minutes/catalog.ts";
 import { ingestDirectory, type Meeting } from "../../src/minutes/index.ts";
 import { createLogger } from "../../src/shared/logger.ts";
-import { createFakeAnswerFunctions, type FakeAnswerFunctions } from "../fakes/answer-functions.ts";
+import {
+  createFakeAnswerFunctions,
+  type FakeAnswerFunctions,
+} from "../fakes/keyword-answer-functions.ts";
 
 /** Starts the real HTTP server on 127.0.0.1:0 over the bundled minutes, for the http-* tests. */
 
