@@ -49,9 +49,15 @@ export interface VectorIndex {
   readonly size: number;
 }
 
+export interface LexicalSearchOptions {
+  limit?: number;
+  /** Query-time expansions (synonyms, translations), weighted below the query's own words. */
+  expansions?: string[];
+}
+
 export interface LexicalIndex {
   add(chunks: Chunk[]): void;
-  search(query: string, options?: { limit?: number }): ScoredChunk[];
+  search(query: string, options?: LexicalSearchOptions): ScoredChunk[];
   serialize(): string;
 }
 
