@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { Duplex } from "node:stream";
 import rateLimit from "@fastify/rate-limit";
 import Fastify, { type FastifyReply, type FastifyRequest, LogController } from "fastify";
 import { describeError } from "../shared/errors.ts";
@@ -30,6 +31,10 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     // Fastify's own request lines carry the raw URL (with ?q=…); ours log the route instead.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: options.bodyLimitBytes,
+    clientErrorHandler: (error, socket) => writeClientError(error, socket),
+    // Bad percent-encoding in a path: Fastify's default answer bypasses the error handler.
+    frameworkErrors: (_error, _request, reply: FastifyReply) =>
+      reply.code(400).send(errorBody("bad_request", "The URL is not validly percent-encoded")),
     serverFactory: (fastifyHandler) =>
       createServer((request, response) => {
         if (
@@ -135,6 +140,20 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
       await app.close();
     },
   };
+}
+
+/** Requests Node cannot even parse (e.g. raw non-ASCII bytes in the URL) get our error shape too. */
+function writeClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (error.code === "ECONNRESET" || !socket.writable) return;
+  const body = JSON.stringify(
+    errorBody(
+      "bad_request",
+      "Malformed HTTP request (percent-encode non-ASCII characters in URLs)",
+    ),
+  );
+  socket.end(
+    `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }
 
 function errorBody(code: string, message: string) {

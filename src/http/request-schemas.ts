@@ -1,6 +1,5 @@
 import { z } from "zod";
 import type { SearchFilters } from "../answer/types.ts";
-import { isoDateSchema } from "../minutes/model.ts";
 import { AppError } from "../shared/errors.ts";
 
 /** Request shapes of the JSON API; only the fields the routes use. */
@@ -27,7 +26,8 @@ const optionalText = z
 
 const optionalDate = z
   .string({ error: "must be a date YYYY-MM-DD" })
-  .pipe(isoDateSchema.refine(isRealDate, "must be a real calendar date"))
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "must be a date YYYY-MM-DD", abort: true })
+  .refine(isRealDate, "must be a real calendar date")
   .optional();
 
 const filterFields = {

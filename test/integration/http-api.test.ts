@@ -1,4 +1,5 @@
 import { request as httpRequest } from "node:http";
+import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "../../src/shared/errors.ts";
 import { getJson, postJson, startTestServer, type TestServer } from "./http-test-server.ts";
@@ -68,7 +69,7 @@ describe("POST /api/ask", () => {
       filters: { from: "18-09-2019" },
     });
     expect(badDate.status).toBe(400);
-    expect(badDate.body.error.message).toContain("filters.from");
+    expect(badDate.body.error.message).toBe("Invalid body: filters.from must be a date YYYY-MM-DD");
 
     const impossible = await postJson(`${server.url}/api/ask`, {
       question: "Hvad blev besluttet?",
@@ -295,6 +296,31 @@ describe("meetings", () => {
 });
 
 describe("routes and probes", () => {
+  it("answers malformed URLs in the error shape", async () => {
+    const rawBytes = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(new URL(server.url).port), "127.0.0.1", () => {
+        socket.write(
+          Buffer.from("GET /api/meetings?body=udsatterådet HTTP/1.1\r\nHost: x\r\n\r\n"),
+        );
+      });
+      const chunks: Buffer[] = [];
+      socket.on("data", (chunk) => chunks.push(chunk));
+      socket.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+      socket.on("error", reject);
+    });
+    expect(rawBytes).toMatch(/^HTTP\/1\.1 400 /);
+    expect(JSON.parse(rawBytes.slice(rawBytes.indexOf("\r\n\r\n") + 4))).toEqual({
+      error: {
+        code: "bad_request",
+        message: "Malformed HTTP request (percent-encode non-ASCII characters in URLs)",
+      },
+    });
+
+    const badEscape = await getJson(`${server.url}/meetings/%E0%A4%A`);
+    expect(badEscape.status).toBe(400);
+    expect(badEscape.body.error.code).toBe("bad_request");
+  });
+
   it("404s unknown routes as JSON", async () => {
     const { status, body } = await getJson(`${server.url}/api/nothing-here?q=secret`);
     expect(status).toBe(404);
