@@ -29,6 +29,8 @@ export interface ApiRouteOptions {
   catalog: MeetingCatalog;
   askRateLimitPerMinute: number;
   publicBaseUrl: string;
+  /** Questions and searches wait for the index; listings and pages do not need it. */
+  isIndexLoaded: () => boolean;
 }
 
 /** The JSON API under /api. Thin: validate, call answer/ or the catalogue, shape the reply. */
@@ -41,9 +43,18 @@ export function registerApiRoutes(app: FastifyInstance, options: ApiRouteOptions
     return meeting;
   };
 
+  const requireIndex = async () => {
+    if (!options.isIndexLoaded()) {
+      throw new HttpError(503, "not_ready", "The search index is still loading; retry shortly", {
+        "retry-after": "5",
+      });
+    }
+  };
+
   app.post(
     "/api/ask",
     {
+      preHandler: requireIndex,
       config: {
         rateLimit: {
           max: options.askRateLimitPerMinute,
@@ -81,7 +92,7 @@ export function registerApiRoutes(app: FastifyInstance, options: ApiRouteOptions
     },
   );
 
-  app.get("/api/search", async (request) => {
+  app.get("/api/search", { preHandler: requireIndex }, async (request) => {
     const query = parseRequest(searchQuerySchema, request.query, "query");
     const filters = toSearchFilters(query);
     if (filters.meetingId !== undefined) requireMeeting(filters.meetingId);

@@ -106,6 +106,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
       catalog: options.catalog,
       askRateLimitPerMinute: options.askRateLimitPerMinute,
       publicBaseUrl: options.publicBaseUrl.replace(/\/+$/, ""),
+      isIndexLoaded: () => options.readiness().indexLoaded,
     });
     registerPageRoutes(scope, {
       catalog: options.catalog,

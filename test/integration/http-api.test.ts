@@ -341,7 +341,7 @@ describe("routes and probes", () => {
     });
   });
 
-  it("answers /readyz with 503 until the index is loaded", async () => {
+  it("answers /readyz, questions and searches with 503 until the index is loaded", async () => {
     let loaded = false;
     const starting = await startTestServer({
       readiness: () => ({
@@ -356,7 +356,18 @@ describe("routes and probes", () => {
       const before = await getJson(`${starting.url}/readyz`);
       expect(before.status).toBe(503);
       expect(before.body).toMatchObject({ status: "starting", indexLoaded: false });
+      const ask = await postJson(`${starting.url}/api/ask`, { question: "Hvad blev besluttet?" });
+      expect(ask.status).toBe(503);
+      expect(ask.headers.get("retry-after")).toBe("5");
+      expect(ask.body.error.code).toBe("not_ready");
+      expect((await getJson(`${starting.url}/api/search?q=ACT`)).status).toBe(503);
+      expect(starting.fakes.calls.answerQuestion).toHaveLength(0);
+      expect((await getJson(`${starting.url}/api/meetings`)).status).toBe(200);
+
       loaded = true;
+      expect(
+        (await postJson(`${starting.url}/api/ask`, { question: "ACT-indsatsen" })).status,
+      ).toBe(200);
       const after = await getJson(`${starting.url}/readyz`);
       expect(after.status).toBe(200);
       expect(after.body).toMatchObject({ status: "ready", legs: { llm: true }, slack: "http" });
