@@ -21,7 +21,8 @@ export type AppErrorCode =
   | "meeting_not_found"
   | "bad_request"
   | "slack_failed"
-  | "answer_timeout";
+  | "answer_timeout"
+  | "feedback_unwritable";
 
 export class AppError extends Error {
   override readonly name = "AppError";

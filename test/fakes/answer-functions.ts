@@ -1,240 +1,115 @@
-import { createCitation } from "../../src/answer/citations.ts";
 import type {
   Answer,
   AnswerOptions,
   AnswerQuestion,
   Citation,
-  RetrievedItem,
-  RetrieveOptions,
-  Retriever,
-  SearchFilters,
+  MeetingSummary,
   SummariseMeeting,
 } from "../../src/answer/types.ts";
-import type { Item, Meeting, Section } from "../../src/minutes/model.ts";
 import { AppError } from "../../src/shared/errors.ts";
 
 /**
- * Small stand-ins for the answer functions and the retriever, implementing the contracts of
- * src/answer/types.ts over real parsed meetings: an item matches when its title or section text
- * contains words of the question. Calls are recorded; a queued error makes the next call fail.
+ * Answer functions whose timing and failures a test controls, for the cases the real pipeline
+ * cannot provoke on demand (slow answers, thrown errors, huge answers). Every call is recorded.
  */
 
-export interface FakeAnswerFunctions {
-  answerQuestion: AnswerQuestion;
-  summariseMeeting: SummariseMeeting;
-  retriever: Retriever;
-  calls: {
-    answerQuestion: { question: string; options: AnswerOptions | undefined }[];
-    summariseMeeting: { reference: string; language: string | undefined }[];
-    retrieve: { query: string; options: RetrieveOptions | undefined }[];
+export interface ScriptedAnswerQuestion extends AnswerQuestion {
+  calls: { question: string; options: AnswerOptions | undefined }[];
+}
+
+export function scriptedAnswerQuestion(
+  script: {
+    answer?: (question: string, options: AnswerOptions | undefined) => Answer;
+    delayMs?: number;
+    error?: Error;
+  } = {},
+): ScriptedAnswerQuestion {
+  const calls: ScriptedAnswerQuestion["calls"] = [];
+  const answerQuestion = async (question: string, options?: AnswerOptions) => {
+    calls.push({ question, options });
+    if (script.delayMs) await delay(script.delayMs, options?.signal);
+    if (script.error) throw script.error;
+    return script.answer ? script.answer(question, options) : sampleAnswer();
   };
-  /** The next answerQuestion call rejects with this error. */
-  failNextAnswer(error: unknown): void;
+  return Object.assign(answerQuestion, { calls });
 }
 
-export interface FakeAnswerFunctionsOptions {
-  meetings: Meeting[];
-  /** A function so tests can learn the port after the server listens. */
-  publicBaseUrl: string | (() => string);
-}
-
-interface Match {
-  meeting: Meeting;
-  item: Item;
-  section: Section | undefined;
-  score: number;
-}
-
-export function createFakeAnswerFunctions(
-  options: FakeAnswerFunctionsOptions,
-): FakeAnswerFunctions {
-  const baseUrl = () =>
-    typeof options.publicBaseUrl === "function" ? options.publicBaseUrl() : options.publicBaseUrl;
-  const calls: FakeAnswerFunctions["calls"] = {
-    answerQuestion: [],
-    summariseMeeting: [],
-    retrieve: [],
-  };
-  const queuedErrors: unknown[] = [];
-
-  const cite = (match: Match): Citation =>
-    createCitation({
-      meeting: { id: match.meeting.id, body: match.meeting.body, date: match.meeting.date },
-      item: {
-        number: match.item.number,
-        title: match.item.title,
-        caseNumber: match.item.caseNumber,
-        closed: match.item.closed,
-      },
-      ...(match.section
-        ? {
-            section: {
-              heading: match.section.heading,
-              slug: match.section.slug,
-              kind: match.section.kind,
-            },
-            quote: match.section.text,
-          }
-        : {}),
-      publicBaseUrl: baseUrl(),
-    });
-
-  const answerQuestion: AnswerQuestion = async (question, answerOptions) => {
-    calls.answerQuestion.push({ question, options: answerOptions });
-    if (queuedErrors.length > 0) throw queuedErrors.shift();
-    const best = findMatches(options.meetings, question, answerOptions?.filters)[0];
-    const language = /\b(what|who|when|which|the)\b/i.test(question) ? "en" : "da";
-    if (!best) {
-      const text =
-        language === "en" ? "The minutes do not answer that." : "Det står der ikke i referaterne.";
-      return { text, citations: [], mode: "extractive", abstained: true, language, related: [] };
+export function scriptedSummariseMeeting(
+  script: { summary?: MeetingSummary; delayMs?: number; unknownReferences?: string[] } = {},
+): SummariseMeeting & { calls: string[] } {
+  const calls: string[] = [];
+  const summarise: SummariseMeeting = async (reference, options) => {
+    calls.push(reference);
+    if (script.delayMs) await delay(script.delayMs, options?.signal);
+    if (script.unknownReferences?.includes(reference)) {
+      throw new AppError("meeting_not_found", `No meeting matches ${reference}`);
     }
-    const citation = cite(best);
-    const answer: Answer = {
-      text: best.section ? firstSentence(best.section.text) : best.item.title,
-      citations: [citation],
-      mode: "extractive",
-      abstained: false,
-      language,
-      related: [],
-    };
-    return answer;
+    return script.summary ?? sampleSummary();
   };
+  return Object.assign(summarise, { calls });
+}
 
-  const summariseMeeting: SummariseMeeting = async (reference, summaryOptions) => {
-    calls.summariseMeeting.push({ reference, language: summaryOptions?.language });
-    const meeting = options.meetings.find((candidate) => candidate.id === reference);
-    if (!meeting) throw new AppError("meeting_not_found", `No meeting matches "${reference}"`);
-    return {
-      meeting: {
-        id: meeting.id,
-        body: meeting.body,
-        date: meeting.date,
-        location: meeting.location,
+export function sampleCitation(overrides: Partial<Citation> = {}): Citation {
+  return {
+    meetingId: "udsatteraadet-2019-09-18",
+    body: "Udsatterådet",
+    date: "2019-09-18",
+    number: 32,
+    title: "Orientering om budget 2020",
+    section: "Beslutning",
+    sectionSlug: "beslutning",
+    quote: "Udsatterådet tog orienteringen til efterretning.",
+    url: "http://localhost:3000/meetings/udsatteraadet-2019-09-18#punkt-32-beslutning",
+    closed: false,
+    ...overrides,
+  };
+}
+
+export function sampleAnswer(overrides: Partial<Answer> = {}): Answer {
+  return {
+    text: "Udsatterådet tog orienteringen om budget 2020 til efterretning.",
+    citations: [sampleCitation()],
+    mode: "extractive",
+    abstained: false,
+    language: "da",
+    related: [],
+    ...overrides,
+  };
+}
+
+export function sampleSummary(): MeetingSummary {
+  return {
+    meeting: {
+      id: "udsatteraadet-2019-09-18",
+      body: "Udsatterådet",
+      date: "2019-09-18",
+      location: "Rådhuset",
+    },
+    entries: [
+      {
+        number: 32,
+        title: "Orientering om budget 2020",
+        text: "Rådet tog orienteringen til efterretning.",
+        closed: false,
+        citations: [sampleCitation()],
       },
-      entries: meeting.items.map((item) => {
-        const decision = item.sections.find((section) => section.kind === "beslutning");
-        return {
-          number: item.number,
-          title: item.title,
-          text: item.closed ? "" : firstSentence(decision?.text ?? item.title),
-          closed: item.closed,
-          citations: [
-            cite({ meeting, item, section: item.closed ? undefined : decision, score: 1 }),
-          ],
-        };
-      }),
-      mode: "extractive",
-      language: summaryOptions?.language ?? "da",
-    };
-  };
-
-  const retriever: Retriever = {
-    async retrieve(query, retrieveOptions) {
-      calls.retrieve.push({ query, options: retrieveOptions });
-      const matches = findMatches(options.meetings, query, retrieveOptions?.filters);
-      return matches.slice(0, retrieveOptions?.limit ?? 10).map(toRetrievedItem);
-    },
-    status() {
-      return { lexical: true, dense: false, denseReason: "fake retriever" };
-    },
-  };
-
-  return {
-    answerQuestion,
-    summariseMeeting,
-    retriever,
-    calls,
-    failNextAnswer(error) {
-      queuedErrors.push(error);
-    },
+      { number: 33, title: "Personsag", text: "", closed: true, citations: [] },
+    ],
+    mode: "extractive",
+    language: "da",
   };
 }
 
-function words(text: string): string[] {
-  return (text.toLowerCase().match(/[\p{L}\p{N}-]{4,}/gu) ?? []).filter(
-    (word) => !STOPWORDS.has(word),
-  );
-}
-
-const STOPWORDS = new Set([
-  "what",
-  "that",
-  "which",
-  "about",
-  "blev",
-  "hvad",
-  "hvem",
-  "der",
-  "with",
-]);
-
-function findMatches(
-  meetings: Meeting[],
-  query: string,
-  filters: SearchFilters | undefined,
-): Match[] {
-  const wanted = new Set(words(query));
-  const matches: Match[] = [];
-  for (const meeting of meetings) {
-    if (!passes(meeting, filters)) continue;
-    for (const item of meeting.items) {
-      const titleWords = new Set(words(item.title));
-      let best: Match | undefined;
-      for (const section of item.sections.length > 0 ? item.sections : [undefined]) {
-        const sectionWords = new Set(words(section?.text ?? ""));
-        let score = 0;
-        for (const word of wanted) {
-          if (titleWords.has(word)) score += 2;
-          if (sectionWords.has(word)) score += 1;
-        }
-        if (score > 0 && (!best || score > best.score)) best = { meeting, item, section, score };
-      }
-      if (best) matches.push(best);
-    }
-  }
-  return matches.sort((a, b) => b.score - a.score);
-}
-
-function passes(meeting: Meeting, filters: SearchFilters | undefined): boolean {
-  if (!filters) return true;
-  if (filters.meetingId && meeting.id !== filters.meetingId) return false;
-  if (filters.body && !meeting.body.toLowerCase().includes(filters.body.toLowerCase()))
-    return false;
-  if (filters.from && meeting.date < filters.from) return false;
-  if (filters.to && meeting.date > filters.to) return false;
-  return true;
-}
-
-function toRetrievedItem(match: Match): RetrievedItem {
-  return {
-    meeting: { id: match.meeting.id, body: match.meeting.body, date: match.meeting.date },
-    item: {
-      number: match.item.number,
-      title: match.item.title,
-      caseNumber: match.item.caseNumber,
-      closed: match.item.closed,
-    },
-    score: match.score,
-    legs: ["lexical"],
-    passages: match.section
-      ? [
-          {
-            chunkId: `${match.meeting.id}#${match.item.number}/${match.section.slug}/0`,
-            sectionHeading: match.section.heading,
-            sectionKind: match.section.kind,
-            sectionSlug: match.section.slug,
-            text: match.section.text,
-            start: 0,
-            end: match.section.text.length,
-            score: match.score,
-          },
-        ]
-      : [],
-  };
-}
-
-function firstSentence(text: string): string {
-  const flat = text.replace(/\s+/g, " ").trim();
-  return /^.*?[.!?](?=\s|$)/.exec(flat)?.[0] ?? flat;
+function delay(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener(
+      "abort",
+      () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      },
+      { once: true },
+    );
+  });
 }

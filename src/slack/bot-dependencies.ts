@@ -1,0 +1,38 @@
+import type { webApi } from "@slack/bolt";
+import type {
+  Answer,
+  AnswerQuestion,
+  Language,
+  MeetingSummary,
+  SummariseMeeting,
+} from "../answer/types.ts";
+import type { MeetingCatalog } from "../minutes/catalog.ts";
+import type { Logger } from "../shared/logger.ts";
+import type { BoundedCache } from "./bounded-cache.ts";
+import type { FeedbackRecorder } from "./feedback.ts";
+
+export type WebClient = webApi.WebClient;
+
+/** What an answered question leaves behind, so that "Share in channel" and 👍/👎 can find it. */
+export type StoredAnswer =
+  | { kind: "answer"; question: string; language: Language; answer: Answer }
+  | { kind: "summary"; question: string; language: Language; summary: MeetingSummary };
+
+/** Everything the listeners share; built once by createSlackBot. */
+export interface BotDependencies {
+  answerQuestion: AnswerQuestion;
+  summariseMeeting: SummariseMeeting;
+  catalog: MeetingCatalog;
+  feedback: FeedbackRecorder;
+  logger: Logger;
+  answerTimeoutMs: number;
+  publicBaseUrl: string | undefined;
+  /** Answers by question id, for sharing and feedback. */
+  answers: BoundedCache<StoredAnswer>;
+  /** Event ids and message keys already handled (Slack retries). */
+  seen: BoundedCache<true>;
+  /** Runs work after the ack, keeping track of it so that stop() can wait for it. */
+  runInBackground(work: () => Promise<void>): void;
+  /** Aborted when the bot stops. */
+  shutdownSignal: AbortSignal;
+}

@@ -1,0 +1,243 @@
+import { randomUUID } from "node:crypto";
+import type { App } from "@slack/bolt";
+import { detectLanguage } from "../answer/language.ts";
+import type { ConversationTurn } from "../answer/types.ts";
+import { describeError } from "../shared/errors.ts";
+import type { BotDependencies, WebClient } from "./bot-dependencies.ts";
+import { describeFailure } from "./error-message.ts";
+import { mentionsUser, slackTextToPlain } from "./mrkdwn.ts";
+import { renderAnswer } from "./render-answer.ts";
+import { renderHelp, renderNotice, renderPlaceholder } from "./render-notice.ts";
+import { postMessage, readThread, updateMessage } from "./slack-calls.ts";
+import { type MessageEvent, messageEventSchema } from "./slack-payloads.ts";
+import {
+  type BotIdentity,
+  botTookPart,
+  type ThreadMessage,
+  threadHistory,
+} from "./thread-history.ts";
+import { runWithTimeout } from "./with-timeout.ts";
+
+type Surface = "mention" | "dm" | "thread";
+
+interface Conversation {
+  client: WebClient;
+  bot: BotIdentity;
+  surface: Surface;
+  event: MessageEvent;
+  /** Where the reply goes: the thread's root ts, or undefined for a top-level DM reply. */
+  replyThreadTs: string | undefined;
+  /** Already read when deciding whether to answer a thread follow-up. */
+  thread?: ThreadMessage[];
+}
+
+/**
+ * Mentions (reply in a thread under the question), direct messages (reply in the DM) and
+ * follow-ups in threads the bot has answered in (answer with the earlier turns as history).
+ */
+export function registerConversationListeners(app: App, deps: BotDependencies): void {
+  app.event("app_mention", async ({ event, context, client }) => {
+    const parsed = messageEventSchema.safeParse(event);
+    const bot = botIdentity(context);
+    if (!parsed.success || !bot) return logIgnored(deps, "app_mention", "unreadable event");
+    const mention = parsed.data;
+    if (mention.bot_id !== undefined || mention.user === undefined) return;
+    if (!deps.seen.addIfAbsent(messageKey(mention), true)) return;
+    deps.runInBackground(() =>
+      answerInConversation(deps, {
+        client,
+        bot,
+        surface: "mention",
+        event: mention,
+        replyThreadTs: mention.thread_ts ?? mention.ts,
+      }),
+    );
+  });
+
+  app.event("message", async ({ event, context, client }) => {
+    const parsed = messageEventSchema.safeParse(event);
+    const bot = botIdentity(context);
+    if (!parsed.success || !bot) return logIgnored(deps, "message", "unreadable event");
+    const message = parsed.data;
+    if (!isPersonMessage(message, bot)) return;
+
+    if (message.channel_type === "im") {
+      if (!deps.seen.addIfAbsent(messageKey(message), true)) return;
+      deps.runInBackground(() =>
+        answerInConversation(deps, {
+          client,
+          bot,
+          surface: "dm",
+          event: message,
+          replyThreadTs: message.thread_ts,
+        }),
+      );
+      return;
+    }
+
+    // In channels only thread replies without a mention (app_mention covers those) concern us.
+    const threadTs = message.thread_ts;
+    if (threadTs === undefined || threadTs === message.ts) return;
+    if (mentionsUser(message.text ?? "", bot.userId)) return;
+    deps.runInBackground(async () => {
+      let thread: ThreadMessage[];
+      try {
+        thread = await readThread(client, { channel: message.channel, threadTs });
+      } catch (error) {
+        deps.logger.warn(
+          { channel: message.channel, error: describeError(error) },
+          "could not read thread",
+        );
+        return;
+      }
+      if (!botTookPart(thread, bot)) return;
+      if (!deps.seen.addIfAbsent(messageKey(message), true)) return;
+      await answerInConversation(deps, {
+        client,
+        bot,
+        surface: "thread",
+        event: message,
+        replyThreadTs: threadTs,
+        thread,
+      });
+    });
+  });
+}
+
+/** People's own new messages: not the bot, not other bots, not edits, joins or deletions. */
+function isPersonMessage(message: MessageEvent, bot: BotIdentity): boolean {
+  if (message.subtype !== undefined && message.subtype !== "thread_broadcast") return false;
+  if (message.bot_id !== undefined || message.user === undefined) return false;
+  return message.user !== bot.userId;
+}
+
+async function answerInConversation(
+  deps: BotDependencies,
+  conversation: Conversation,
+): Promise<void> {
+  const { client, bot, event, surface } = conversation;
+  const question = slackTextToPlain(event.text ?? "", bot.userId);
+  const language = detectLanguage(question);
+  const target = { channel: event.channel, threadTs: conversation.replyThreadTs };
+
+  if (question === "") {
+    await postMessage(client, target, renderHelp(language)).catch((error: unknown) =>
+      deps.logger.error(
+        { surface, code: "slack_failed", error: describeError(error) },
+        "could not post help",
+      ),
+    );
+    return;
+  }
+
+  const questionId = randomUUID();
+  const startedAt = performance.now();
+  deps.logger.info({ questionId, surface, channel: event.channel, language }, "question received");
+  deps.logger.debug({ questionId, question }, "question text");
+
+  let placeholderTs: string;
+  try {
+    placeholderTs = await postMessage(client, target, renderPlaceholder(language));
+  } catch (error) {
+    deps.logger.error(
+      { questionId, surface, code: "slack_failed", error: describeError(error) },
+      "could not post placeholder",
+    );
+    return;
+  }
+
+  try {
+    const history = await historyFor(deps, conversation, questionId);
+    const answer = await runWithTimeout(
+      (signal) => deps.answerQuestion(question, { history, signal }),
+      { timeoutMs: deps.answerTimeoutMs, signal: deps.shutdownSignal },
+    );
+    deps.answers.set(questionId, { kind: "answer", question, language: answer.language, answer });
+    const [first, ...rest] = renderAnswer(answer, { questionId, shareable: false });
+    if (first) await updateMessage(client, { channel: event.channel, ts: placeholderTs }, first);
+    for (const message of rest) {
+      await postMessage(
+        client,
+        { channel: event.channel, threadTs: target.threadTs ?? placeholderTs },
+        message,
+      );
+    }
+    deps.logger.info(
+      {
+        questionId,
+        surface,
+        mode: answer.mode,
+        abstained: answer.abstained,
+        citations: answer.citations.length,
+        historyTurns: history.length,
+        messages: rest.length + 1,
+        durationMs: Math.round(performance.now() - startedAt),
+      },
+      "answer posted",
+    );
+  } catch (error) {
+    const failure = describeFailure(error, language);
+    deps.logger.error(
+      {
+        questionId,
+        surface,
+        code: failure.code,
+        error: describeError(error),
+        durationMs: Math.round(performance.now() - startedAt),
+      },
+      "answering failed",
+    );
+    const notice = renderNotice(`:warning: ${failure.text}`);
+    try {
+      await updateMessage(client, { channel: event.channel, ts: placeholderTs }, notice);
+    } catch {
+      await postMessage(client, target, notice).catch((postError: unknown) =>
+        deps.logger.error(
+          { questionId, code: "slack_failed", error: describeError(postError) },
+          "could not tell the user about the failure",
+        ),
+      );
+    }
+  }
+}
+
+/** Earlier turns of the thread; a thread that cannot be read only costs the history. */
+async function historyFor(
+  deps: BotDependencies,
+  conversation: Conversation,
+  questionId: string,
+): Promise<ConversationTurn[]> {
+  const threadTs = conversation.event.thread_ts;
+  if (threadTs === undefined) return [];
+  let thread = conversation.thread;
+  if (!thread) {
+    try {
+      thread = await readThread(conversation.client, {
+        channel: conversation.event.channel,
+        threadTs,
+      });
+    } catch (error) {
+      deps.logger.warn(
+        { questionId, code: "slack_failed", error: describeError(error) },
+        "thread history unavailable",
+      );
+      return [];
+    }
+  }
+  return threadHistory(thread, { bot: conversation.bot, beforeTs: conversation.event.ts });
+}
+
+function botIdentity(context: { botUserId?: string; botId?: string }): BotIdentity | undefined {
+  if (!context.botUserId) return undefined;
+  return context.botId
+    ? { userId: context.botUserId, botId: context.botId }
+    : { userId: context.botUserId };
+}
+
+function messageKey(message: MessageEvent): string {
+  return `message:${message.channel}:${message.ts}`;
+}
+
+function logIgnored(deps: BotDependencies, eventType: string, reason: string): void {
+  deps.logger.warn({ eventType, code: "bad_request", reason }, "Slack event ignored");
+}

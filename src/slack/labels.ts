@@ -1,0 +1,124 @@
+import type { Language } from "../answer/types.ts";
+
+/** Every word the bot shows a person, in Danish and English; the question's language picks. */
+export interface Labels {
+  lookingInMinutes: string;
+  summarising: string;
+  sources: string;
+  maybeRelated: string;
+  extractiveContext: string;
+  generatedContext: string;
+  fallbackNote: (note: string) => string;
+  helpful: string;
+  notHelpful: string;
+  shareInChannel: string;
+  sharedBy: (userId: string) => string;
+  yourQuestion: string;
+  closedItem: string;
+  feedbackThanks: string;
+  shareExpired: string;
+  meetingsHeading: string;
+  noMeetings: string;
+  itemsCount: (count: number) => string;
+  summaryHeading: (body: string, date: string) => string;
+  summaryContextExtractive: string;
+  summaryContextGenerated: string;
+  emptyQuestion: string;
+  errorGeneric: (code: string) => string;
+  errorTimeout: string;
+  errorMeetingNotFound: (reference: string) => string;
+  errorBadRequest: string;
+  continued: string;
+  truncated: string;
+  help: string;
+}
+
+const danish: Labels = {
+  lookingInMinutes: "Kigger i referaterne…",
+  summarising: "Laver et resumé af mødet…",
+  sources: "Kilder",
+  maybeRelated: "Måske relateret",
+  extractiveContext: "Uddrag fra referaterne (ekstraktivt svar)",
+  generatedContext: "Genereret svar (sprogmodel): tjek kilderne",
+  fallbackNote: (note) => `Bemærk: ${note}`,
+  helpful: "👍 Brugbart",
+  notHelpful: "👎 Ikke brugbart",
+  shareInChannel: "Del i kanalen",
+  sharedBy: (userId) => `Delt af <@${userId}>`,
+  yourQuestion: "Dit spørgsmål",
+  closedItem: "Lukket punkt: indholdet gengives ikke.",
+  feedbackThanks: "Tak for din feedback.",
+  shareExpired: "Svaret er ikke længere gemt. Stil spørgsmålet igen for at dele det.",
+  meetingsHeading: "Seneste møder",
+  noMeetings: "Der er ingen referater indlæst endnu.",
+  itemsCount: (count) => (count === 1 ? "1 punkt" : `${count} punkter`),
+  summaryHeading: (body, date) => `Resumé: ${body} ${date}`,
+  summaryContextExtractive: "Resumé med uddrag fra referatet (ekstraktivt)",
+  summaryContextGenerated: "Genereret resumé (sprogmodel): tjek kilderne",
+  emptyQuestion:
+    "Skriv et spørgsmål efter kommandoen, fx `/referat hvad blev besluttet om budgettet?`",
+  errorGeneric: (code) =>
+    `Beklager, noget gik galt, da jeg ledte i referaterne. Prøv igen om lidt. (fejlkode: \`${code}\`)`,
+  errorTimeout: "Beklager, det tog for lang tid at finde svaret. Prøv igen om lidt.",
+  errorMeetingNotFound: (reference) =>
+    `Jeg kunne ikke finde mødet “${reference}”. Se \`/referat møder\` for de møder, jeg kender.`,
+  errorBadRequest: "Jeg forstod ikke forespørgslen. Se `/referat hjælp`.",
+  continued: "(fortsat)",
+  truncated: "… (forkortet, se kilden for hele teksten)",
+  help: [
+    "*Referat* svarer på spørgsmål om mødereferaterne og henviser til det præcise punkt.",
+    "• Nævn mig i en kanal: `@Referat hvad blev besluttet om budgettet?`: jeg svarer i en tråd, og du kan stille opfølgende spørgsmål i tråden.",
+    "• Skriv til mig i en direkte besked.",
+    "• `/referat <spørgsmål>`: svaret vises kun for dig, med en knap til at dele det i kanalen.",
+    "• `/referat resume <møde>`: resumé af et møde (`seneste`, en dato som `18.09.2019` eller udvalg + dato).",
+    "• `/referat møder`: de seneste møder.",
+    "• `/referat hjælp`: denne hjælp.",
+  ].join("\n"),
+};
+
+const english: Labels = {
+  lookingInMinutes: "Looking in the minutes…",
+  summarising: "Summarising the meeting…",
+  sources: "Sources",
+  maybeRelated: "Maybe related",
+  extractiveContext: "Quoted from the minutes (extractive answer)",
+  generatedContext: "Generated answer (language model): check the sources",
+  fallbackNote: (note) => `Note: ${note}`,
+  helpful: "👍 Helpful",
+  notHelpful: "👎 Not helpful",
+  shareInChannel: "Share in channel",
+  sharedBy: (userId) => `Shared by <@${userId}>`,
+  yourQuestion: "Your question",
+  closedItem: "Closed item: its content is not shown.",
+  feedbackThanks: "Thanks for your feedback.",
+  shareExpired: "This answer is no longer stored. Ask again to share it.",
+  meetingsHeading: "Recent meetings",
+  noMeetings: "No minutes have been loaded yet.",
+  itemsCount: (count) => (count === 1 ? "1 item" : `${count} items`),
+  summaryHeading: (body, date) => `Summary: ${body} ${date}`,
+  summaryContextExtractive: "Summary quoting the minutes (extractive)",
+  summaryContextGenerated: "Generated summary (language model): check the sources",
+  emptyQuestion:
+    "Write a question after the command, e.g. `/referat what was decided about the budget?`",
+  errorGeneric: (code) =>
+    `Sorry, something went wrong while I was searching the minutes. Please try again shortly. (error code: \`${code}\`)`,
+  errorTimeout: "Sorry, finding the answer took too long. Please try again shortly.",
+  errorMeetingNotFound: (reference) =>
+    `I could not find the meeting “${reference}”. See \`/referat meetings\` for the meetings I know.`,
+  errorBadRequest: "I did not understand that request. See `/referat help`.",
+  continued: "(continued)",
+  truncated: "… (shortened, see the source for the full text)",
+  help: [
+    "*Referat* answers questions about the meeting minutes and cites the exact agenda item.",
+    "• Mention me in a channel: `@Referat what was decided about the budget?`: I answer in a thread, and you can ask follow-up questions there.",
+    "• Send me a direct message.",
+    "• `/referat <question>`: the answer is shown only to you, with a button to share it in the channel.",
+    "• `/referat summary <meeting>`: a summary of a meeting (`latest`, a date such as `2019-09-18`, or committee + date).",
+    "• `/referat meetings`: the most recent meetings.",
+    "• `/referat help`: this help.",
+  ].join("\n"),
+};
+
+export function labelsFor(language: Language): Labels {
+  return language === "en" ? english : danish;
+}

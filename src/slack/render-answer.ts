@@ -1,0 +1,114 @@
+import { formatCitationLabel, uniqueCitations } from "../answer/citations.ts";
+import type { Answer, Citation, Language } from "../answer/types.ts";
+import { chunkBlocks, SLACK_LIMITS, splitText, truncateText } from "./block-limits.ts";
+import {
+  ACTION_IDS,
+  actions,
+  type Block,
+  type ButtonElement,
+  button,
+  context,
+  divider,
+  encodeActionValue,
+  type SlackMessage,
+  section,
+} from "./blocks.ts";
+import { labelsFor } from "./labels.ts";
+import { escapeMrkdwn, markdownToMrkdwn, mrkdwnLink } from "./mrkdwn.ts";
+
+/** At most this many sources and "maybe related" items are shown; the best come first. */
+export const MAX_SOURCES = 8;
+/** Answers longer than this (a runaway LLM) are shortened rather than spread over many messages. */
+export const MAX_ANSWER_CHARS = 12 * SLACK_LIMITS.sectionText;
+
+export interface RenderAnswerOptions {
+  questionId: string;
+  /** Ephemeral slash-command answers carry a "Share in channel" button. */
+  shareable: boolean;
+  /**
+   * The question shown above the answer where Slack does not show it (slash commands), and who
+   * shared it once it is posted in the channel.
+   */
+  question?: { text: string; sharedBy?: string };
+}
+
+/** An answer as one or more Slack messages (more only when it exceeds 50 blocks). */
+export function renderAnswer(answer: Answer, options: RenderAnswerOptions): SlackMessage[] {
+  const language = answer.language;
+  const labels = labelsFor(language);
+  const blocks: Block[] = [];
+
+  if (options.question) {
+    const who = options.question.sharedBy
+      ? labels.sharedBy(options.question.sharedBy)
+      : labels.yourQuestion;
+    blocks.push(context(`${who}: _${escapeMrkdwn(options.question.text)}_`));
+  }
+
+  const answerText = truncateText(answer.text.trim(), MAX_ANSWER_CHARS, ` ${labels.truncated}`);
+  for (const piece of splitText(markdownToMrkdwn(answerText), SLACK_LIMITS.sectionText)) {
+    blocks.push(section(piece));
+  }
+
+  if (answer.abstained && answer.related.length > 0) {
+    const lines = uniqueCitations(answer.related)
+      .slice(0, MAX_SOURCES)
+      .map((citation) => `• ${citationLink(citation, language)}: ${escapeMrkdwn(citation.title)}`);
+    blocks.push(section(`*${labels.maybeRelated}*\n${lines.join("\n")}`));
+  }
+
+  const sources = uniqueCitations(answer.citations).slice(0, MAX_SOURCES);
+  if (sources.length > 0) {
+    blocks.push(divider(), context(`*${labels.sources}*`));
+    for (const citation of sources) blocks.push(section(renderSource(citation, language)));
+  }
+
+  const contextLines = [answer.mode === "llm" ? labels.generatedContext : labels.extractiveContext];
+  if (answer.note) contextLines.push(`⚠️ ${escapeMrkdwn(labels.fallbackNote(answer.note))}`);
+  blocks.push(context(...contextLines));
+  blocks.push(answerActions(options.questionId, language, options.shareable));
+
+  return toMessages(blocks, plainFallback(answer.text), language);
+}
+
+/** "<url|Udsatterådet 18.09.2019 · Punkt 32 › Beslutning>", title, then the short quote. */
+export function renderSource(citation: Citation, language: Language): string {
+  const labels = labelsFor(language);
+  const lines = [
+    `*${citationLink(citation, language)}*`,
+    `_${escapeMrkdwn(truncateText(citation.title, 300))}_`,
+  ];
+  if (citation.closed) lines.push(labels.closedItem);
+  else if (citation.quote.trim() !== "")
+    lines.push(`> ${escapeMrkdwn(truncateText(citation.quote.replace(/\s+/g, " ").trim(), 600))}`);
+  return lines.join("\n");
+}
+
+export function citationLink(citation: Citation, language: Language): string {
+  return mrkdwnLink(citation.url, formatCitationLabel(citation, language));
+}
+
+/** 👍/👎 and, on ephemeral answers, "Share in channel". */
+export function answerActions(questionId: string, language: Language, shareable: boolean): Block {
+  const labels = labelsFor(language);
+  const value = encodeActionValue({ questionId, language });
+  const elements: ButtonElement[] = [
+    button(ACTION_IDS.feedbackUp, labels.helpful, value),
+    button(ACTION_IDS.feedbackDown, labels.notHelpful, value),
+  ];
+  if (shareable) elements.push(button(ACTION_IDS.share, labels.shareInChannel, value, "primary"));
+  return actions(`referat_actions_${questionId}`.slice(0, 255), elements);
+}
+
+/** Splits blocks into messages of at most 50; the first carries the fallback text. */
+export function toMessages(blocks: Block[], fallback: string, language: Language): SlackMessage[] {
+  const continued = labelsFor(language).continued;
+  return chunkBlocks(blocks).map((chunk, index) => ({
+    text: index === 0 ? fallback : continued,
+    blocks: chunk,
+  }));
+}
+
+export function plainFallback(text: string): string {
+  return escapeMrkdwn(truncateText(text.replace(/\s+/g, " ").trim(), SLACK_LIMITS.fallbackText));
+}

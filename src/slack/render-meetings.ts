@@ -1,0 +1,46 @@
+import { formatMeetingDate } from "../answer/citations.ts";
+import type { Language } from "../answer/types.ts";
+import { meetingPath } from "../minutes/anchors.ts";
+import type { Meeting } from "../minutes/model.ts";
+import { SLACK_LIMITS, splitText } from "./block-limits.ts";
+import { type Block, context, type SlackMessage, section } from "./blocks.ts";
+import { labelsFor } from "./labels.ts";
+import { escapeMrkdwn, mrkdwnLink } from "./mrkdwn.ts";
+import { plainFallback, toMessages } from "./render-answer.ts";
+
+export const MAX_LISTED_MEETINGS = 20;
+
+/** The most recent meetings, newest first, each linking to its source page when a base URL is known. */
+export function renderMeetings(
+  meetings: readonly Meeting[],
+  options: { language: Language; publicBaseUrl?: string },
+): SlackMessage[] {
+  const labels = labelsFor(options.language);
+  if (meetings.length === 0)
+    return toMessages([section(labels.noMeetings)], labels.noMeetings, options.language);
+
+  const lines = meetings.slice(0, MAX_LISTED_MEETINGS).map((meeting) => {
+    const name = `${meeting.body} ${formatMeetingDate(meeting.date)}`;
+    const title = options.publicBaseUrl
+      ? mrkdwnLink(`${options.publicBaseUrl.replace(/\/+$/, "")}${meetingPath(meeting.id)}`, name)
+      : escapeMrkdwn(name);
+    const facts = [labels.itemsCount(meeting.items.length)];
+    if (meeting.location) facts.push(escapeMrkdwn(meeting.location));
+    return `• *${title}* · ${facts.join(" · ")} · \`${meeting.id}\``;
+  });
+
+  const blocks: Block[] = [];
+  const [first = "", ...rest] = splitText(
+    `*${labels.meetingsHeading}*\n${lines.join("\n")}`,
+    SLACK_LIMITS.sectionText,
+  );
+  blocks.push(section(first), ...rest.map(section));
+  blocks.push(
+    context(
+      options.language === "en"
+        ? "Summary of one: `/referat summary <date or id>`"
+        : "Resumé af et møde: `/referat resume <dato eller id>`",
+    ),
+  );
+  return toMessages(blocks, plainFallback(labels.meetingsHeading), options.language);
+}
