@@ -9,7 +9,7 @@ import { registerApiRoutes } from "./api-routes.ts";
 import { createBearerTokenCheck } from "./bearer-token.ts";
 import { toErrorResponse } from "./error-responses.ts";
 import { registerHealthRoutes } from "./health-routes.ts";
-import { renderNotFoundPage } from "./home-page.ts";
+import { renderNotFoundPage } from "./not-found-page.ts";
 import { registerPageRoutes, sendPage } from "./page-routes.ts";
 import type { HttpServer, HttpServerOptions, SlackRequestListener } from "./types.ts";
 

@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
 import type { MeetingCatalog } from "../minutes/catalog.ts";
-import { renderHomePage, renderNotFoundPage } from "./home-page.ts";
+import { renderHomePage } from "./home-page.ts";
 import { renderMeetingPage } from "./meeting-page.ts";
+import { renderNotFoundPage } from "./not-found-page.ts";
 import type { RenderedPage } from "./page-layout.ts";
 import { STYLESHEET, STYLESHEET_PATH } from "./stylesheet.ts";
 
