@@ -1,0 +1,178 @@
+import { describe, expect, it } from "vitest";
+import { SLACK_LIMITS, splitText, truncateText } from "../../src/slack/block-limits.ts";
+import type { Block } from "../../src/slack/blocks.ts";
+import { markdownToMrkdwn, mrkdwnLink, slackTextToPlain } from "../../src/slack/mrkdwn.ts";
+import { renderAnswer } from "../../src/slack/render-answer.ts";
+import { renderMeetings } from "../../src/slack/render-meetings.ts";
+import { renderSummary } from "../../src/slack/render-summary.ts";
+import { sampleAnswer, sampleCitation, sampleSummary } from "../fakes/answer-functions.ts";
+
+function texts(blocks: Block[]): string[] {
+  return blocks.flatMap((block) => {
+    if (block.type === "section") return [block.text?.text ?? ""];
+    if (block.type === "context")
+      return block.elements.map((element) => ("text" in element ? String(element.text) : ""));
+    if (block.type === "header") return [block.text.text];
+    return [];
+  });
+}
+
+describe("splitText and truncateText", () => {
+  it("splits at paragraph, then sentence, then word boundaries, never over the limit", () => {
+    const text = `${"Første afsnit. ".repeat(10).trim()}\n\n${"Andet afsnit har flere ord. ".repeat(10).trim()}`;
+    const pieces = splitText(text, 200);
+    for (const piece of pieces) expect(piece.length).toBeLessThanOrEqual(200);
+    expect(pieces[0]).toBe("Første afsnit. ".repeat(10).trim());
+    expect(pieces.join(" ").replace(/\s+/g, " ")).toBe(text.replace(/\s+/g, " "));
+    for (const piece of pieces.slice(1)) expect(piece).toMatch(/^Andet afsnit/);
+  });
+
+  it("never cuts a link or an entity in half", () => {
+    const link = mrkdwnLink(
+      "https://example.org/meetings/x#punkt-32-beslutning",
+      "Udsatterådet 18.09.2019 · Punkt 32",
+    );
+    const text = `${"ord ".repeat(40)}${link} &amp; mere`;
+    for (let limit = 150; limit < 260; limit += 7) {
+      const pieces = splitText(text, limit);
+      for (const piece of pieces) {
+        expect(piece.length).toBeLessThanOrEqual(limit);
+        expect((piece.match(/</g) ?? []).length).toBe((piece.match(/>/g) ?? []).length);
+        expect(piece).not.toMatch(/&[a-z]*$/);
+      }
+      expect(pieces.some((piece) => piece.includes(link))).toBe(true);
+    }
+  });
+
+  it("cuts text with no spaces hard at the limit", () => {
+    const pieces = splitText("x".repeat(7000), 3000);
+    expect(pieces.map((piece) => piece.length)).toEqual([3000, 3000, 1000]);
+  });
+
+  it("truncates at a word boundary with a suffix, within the limit", () => {
+    const result = truncateText("en to tre fire fem seks syv", 15, "…");
+    expect(result).toBe("en to tre fire…");
+    expect(truncateText("kort", 15)).toBe("kort");
+  });
+});
+
+describe("mrkdwn", () => {
+  it("escapes control characters and converts light Markdown", () => {
+    expect(markdownToMrkdwn("**Vigtigt**: 3 < 4 & [kilde](https://x.dk/a) > 2")).toBe(
+      "*Vigtigt*: 3 &lt; 4 &amp; <https://x.dk/a|kilde> &gt; 2",
+    );
+  });
+
+  it("keeps a link label from breaking out of <url|label>", () => {
+    expect(mrkdwnLink("https://x.dk/a|b", "a|b <c>")).toBe("<https://x.dk/a%7Cb|a¦b &lt;c&gt;>");
+  });
+
+  it("reduces Slack message text to what the person typed", () => {
+    expect(
+      slackTextToPlain(
+        "<@U0BOT> hvad sagde <@U1|anna> om <#C1|budget> &amp; <https://x.dk|linket>?",
+        "U0BOT",
+      ),
+    ).toBe("hvad sagde @anna om #budget & linket?");
+  });
+});
+
+describe("renderAnswer", () => {
+  it("shows maybe-related items when the answer abstained, and the fallback note", () => {
+    const answer = sampleAnswer({
+      text: "Det kan jeg ikke finde i referaterne.",
+      abstained: true,
+      citations: [],
+      related: [sampleCitation({ number: 33, title: "Budget & regnskab", sectionSlug: "resume" })],
+      note: "Sprogmodellen svarede ikke; svaret er uddrag.",
+    });
+    const [message, ...more] = renderAnswer(answer, { questionId: "q1", shareable: false });
+    expect(more).toHaveLength(0);
+    const all = texts(message?.blocks ?? []).join("\n");
+    expect(all).toContain("*Måske relateret*");
+    expect(all).toContain(
+      "Udsatterådet 18.09.2019 · Punkt 33 › Beslutning>: Budget &amp; regnskab",
+    );
+    expect(all).toContain("⚠️ Bemærk: Sprogmodellen svarede ikke; svaret er uddrag.");
+    expect(all).not.toContain("*Kilder*");
+  });
+
+  it("marks closed items without quoting them and de-duplicates sources", () => {
+    const closed = sampleCitation({
+      number: 35,
+      closed: true,
+      section: "",
+      sectionSlug: "",
+      quote: "",
+    });
+    const answer = sampleAnswer({ citations: [sampleCitation(), sampleCitation(), closed] });
+    const [message] = renderAnswer(answer, { questionId: "q2", shareable: true });
+    const sources = texts(message?.blocks ?? []).filter((text) => text.startsWith("*<http"));
+    expect(sources).toHaveLength(2);
+    expect(sources[1]).toContain("Punkt 35 (lukket)");
+    expect(sources[1]).toContain("Lukket punkt: indholdet gengives ikke.");
+  });
+
+  it("shortens a runaway answer and stays within 50 blocks and 3,000 characters a block", () => {
+    const answer = sampleAnswer({
+      text: "Meget lang tekst. ".repeat(10_000),
+      citations: Array.from({ length: 30 }, (_, index) =>
+        sampleCitation({ number: index, sectionSlug: `s${index}` }),
+      ),
+    });
+    const messages = renderAnswer(answer, { questionId: "q3", shareable: true });
+    for (const message of messages) {
+      expect(message.blocks.length).toBeLessThanOrEqual(SLACK_LIMITS.blocksPerMessage);
+      for (const text of texts(message.blocks))
+        expect(text.length).toBeLessThanOrEqual(SLACK_LIMITS.sectionText);
+      expect(message.text.length).toBeLessThanOrEqual(SLACK_LIMITS.fallbackText);
+    }
+    const all = messages.flatMap((message) => texts(message.blocks)).join("\n");
+    expect(all).toContain("(forkortet, se kilden for hele teksten)");
+    expect(all.match(/\*<http/g)).toHaveLength(8);
+  });
+});
+
+describe("renderSummary and renderMeetings", () => {
+  it("renders one section per item, closed items unquoted, with source links", () => {
+    const [message] = renderSummary(sampleSummary(), { questionId: "s1", shareable: true });
+    const all = texts(message?.blocks ?? []);
+    expect(all[0]).toBe("Resumé: Udsatterådet 18.09.2019");
+    expect(all[1]).toBe("Rådhuset · 2 punkter");
+    expect(all).toContain(
+      "*Punkt 32. Orientering om budget 2020*\nRådet tog orienteringen til efterretning.",
+    );
+    expect(all).toContain("*Punkt 33. Personsag*\nLukket punkt: indholdet gengives ikke.");
+    expect(all.join("\n")).toContain("Resumé med uddrag fra referatet (ekstraktivt)");
+  });
+
+  it("lists meetings newest first with links to their source pages", () => {
+    const meeting = {
+      id: "udsatteraadet-2019-09-18",
+      body: "Udsatterådet",
+      organisation: "Randers Kommune",
+      date: "2019-09-18",
+      time: null,
+      location: "Rådhuset",
+      sourceFile: "x.txt",
+      items: [
+        {
+          number: 30,
+          title: "A",
+          caseNumber: null,
+          closed: false,
+          sections: [],
+          lineStart: 1,
+          lineEnd: 2,
+        },
+      ],
+    };
+    const [message] = renderMeetings([meeting], {
+      language: "da",
+      publicBaseUrl: "https://referat.example/",
+    });
+    expect(texts(message?.blocks ?? [])[0]).toBe(
+      "*Seneste møder*\n• *<https://referat.example/meetings/udsatteraadet-2019-09-18|Udsatterådet 18.09.2019>* · 1 punkt · Rådhuset · `udsatteraadet-2019-09-18`",
+    );
+  });
+});
