@@ -8,7 +8,7 @@ import { describeFailure } from "./error-message.ts";
 import { mentionsUser, slackTextToPlain } from "./mrkdwn.ts";
 import { renderAnswer } from "./render-answer.ts";
 import { renderHelp, renderNotice, renderPlaceholder } from "./render-notice.ts";
-import { postMessage, readThread, updateMessage } from "./slack-calls.ts";
+import { postMessage, readRecentMessages, readThread, updateMessage } from "./slack-calls.ts";
 import { type MessageEvent, messageEventSchema } from "./slack-payloads.ts";
 import {
   type BotIdentity,
@@ -201,14 +201,43 @@ async function answerInConversation(
   }
 }
 
-/** Earlier turns of the thread; a thread that cannot be read only costs the history. */
+/** A DM message this long after the previous one starts a new conversation. */
+export const DM_CONVERSATION_WINDOW_SECONDS = 30 * 60;
+const DM_HISTORY_MESSAGES = 12;
+
+/**
+ * Earlier turns: the thread's, or in a DM outside threads the last half hour of messages.
+ * History that cannot be read only costs the history, not the answer.
+ */
 async function historyFor(
   deps: BotDependencies,
   conversation: Conversation,
   questionId: string,
 ): Promise<ConversationTurn[]> {
   const threadTs = conversation.event.thread_ts;
-  if (threadTs === undefined) return [];
+  if (threadTs === undefined) {
+    if (conversation.surface !== "dm") return [];
+    try {
+      const recent = await readRecentMessages(conversation.client, {
+        channel: conversation.event.channel,
+        beforeTs: conversation.event.ts,
+        oldestTs: String(
+          Math.floor(Number(conversation.event.ts)) - DM_CONVERSATION_WINDOW_SECONDS,
+        ),
+        limit: DM_HISTORY_MESSAGES,
+      });
+      const topLevel = recent.filter(
+        (message) => message.thread_ts === undefined || message.thread_ts === message.ts,
+      );
+      return threadHistory(topLevel, { bot: conversation.bot, beforeTs: conversation.event.ts });
+    } catch (error) {
+      deps.logger.warn(
+        { questionId, code: "slack_failed", error: describeError(error) },
+        "DM history unavailable",
+      );
+      return [];
+    }
+  }
   let thread = conversation.thread;
   if (!thread) {
     try {

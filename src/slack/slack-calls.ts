@@ -58,6 +58,28 @@ export async function readThread(
   return messages;
 }
 
+/** Top-level messages of a conversation before `beforeTs`, newest first (DM history). */
+export async function readRecentMessages(
+  client: WebClient,
+  target: { channel: string; beforeTs: string; oldestTs: string; limit: number },
+): Promise<ThreadMessage[]> {
+  const response = await call("conversations.history", () =>
+    client.conversations.history({
+      channel: target.channel,
+      latest: target.beforeTs,
+      oldest: target.oldestTs,
+      inclusive: false,
+      limit: target.limit,
+    }),
+  );
+  const messages: ThreadMessage[] = [];
+  for (const raw of response.messages ?? []) {
+    const parsed = threadMessageSchema.safeParse(raw);
+    if (parsed.success) messages.push(parsed.data);
+  }
+  return messages;
+}
+
 async function call<T>(method: string, request: () => Promise<T>): Promise<T> {
   try {
     return await request();

@@ -5,7 +5,8 @@ import { type WebSocket, WebSocketServer } from "ws";
 
 /**
  * A loopback Slack: the Web API methods the bot calls (auth.test, chat.postMessage, chat.update,
- * chat.postEphemeral, conversations.replies, apps.connections.open), `response_url` endpoints,
+ * chat.postEphemeral, conversations.replies, conversations.history, apps.connections.open),
+ * `response_url` endpoints,
  * and a Socket Mode WebSocket that apps.connections.open hands out. It keeps channels' messages
  * so threads read back what was posted, and records every call for assertions.
  */
@@ -145,6 +146,18 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       token === botToken
         ? { ok: true, message_ts: nextTs(), channel: args.channel }
         : { ok: false, error: "invalid_auth" },
+    "conversations.history": (args, token) => {
+      if (token !== botToken) return { ok: false, error: "invalid_auth" };
+      const latest = args.latest === undefined ? Number.POSITIVE_INFINITY : Number(args.latest);
+      const oldest = args.oldest === undefined ? 0 : Number(args.oldest);
+      const limit = args.limit === undefined ? 100 : Number(args.limit);
+      const messages = (channels.get(String(args.channel)) ?? [])
+        .filter((message) => message.thread_ts === undefined || message.thread_ts === message.ts)
+        .filter((message) => Number(message.ts) < latest && Number(message.ts) > oldest)
+        .sort((a, b) => Number(b.ts) - Number(a.ts))
+        .slice(0, limit);
+      return { ok: true, messages, has_more: false };
+    },
     "conversations.replies": (args, token) => {
       if (token !== botToken) return { ok: false, error: "invalid_auth" };
       const list = channels.get(String(args.channel)) ?? [];

@@ -234,6 +234,41 @@ describe("Slack HTTP mode: mentions, DMs and threads", () => {
     );
   });
 
+  it("continues a DM conversation from the last half hour of messages", async () => {
+    const answerQuestion = scriptedAnswerQuestion({
+      answer: (question) => sampleAnswer({ text: `Svar på: ${question}` }),
+    });
+    harness = await startSlackHarness({ answerQuestion });
+    const { slack } = harness;
+    const channel = "D024BE91L";
+    const longAgo = `${Math.floor(Date.now() / 1000) - 2 * 60 * 60}.000001`;
+    slack.seedMessage(channel, { ts: longAgo, user: "U2147483697", text: "Gammelt spørgsmål" });
+    const firstTs = slack.nextTs();
+    slack.seedMessage(channel, {
+      ts: firstTs,
+      user: "U2147483697",
+      text: "Hvad blev besluttet om budgettet?",
+    });
+    await harness.postEvent("message_im.json", {
+      event: { text: "Hvad blev besluttet om budgettet?", ts: firstTs, event_ts: firstTs },
+      eventId: "EvDM1",
+    });
+    await slack.waitFor(() => slack.callsTo("chat.update").length === 1);
+    expect(answerQuestion.calls[0]?.options?.history).toEqual([]);
+
+    const secondTs = slack.nextTs();
+    slack.seedMessage(channel, { ts: secondTs, user: "U2147483697", text: "Og i 2021?" });
+    await harness.postEvent("message_im.json", {
+      event: { text: "Og i 2021?", ts: secondTs, event_ts: secondTs },
+      eventId: "EvDM2",
+    });
+    await slack.waitFor(() => slack.callsTo("chat.update").length === 2);
+    expect(answerQuestion.calls[1]?.options?.history).toEqual([
+      { role: "user", text: "Hvad blev besluttet om budgettet?" },
+      { role: "assistant", text: "Svar på: Hvad blev besluttet om budgettet?" },
+    ]);
+  });
+
   it("stays out of threads it is not part of, and ignores bots, edits and joins", async () => {
     const answerQuestion = scriptedAnswerQuestion();
     harness = await startSlackHarness({ answerQuestion });
