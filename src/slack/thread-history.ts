@@ -8,6 +8,7 @@ export const threadMessageSchema = z.object({
   ts: z.string(),
   user: z.string().optional(),
   bot_id: z.string().optional(),
+  thread_ts: z.string().optional(),
   subtype: z.string().optional(),
   text: z.string().optional(),
 });
