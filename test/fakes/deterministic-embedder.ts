@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import type { Embedder } from "../../src/index/types.ts";
 
 /**
@@ -68,9 +67,9 @@ function embedText(text: string, dimensions: number): Float32Array {
     const padded = `#${word}#`;
     for (let index = 0; index + 3 <= padded.length; index += 1) {
       const trigram = padded.slice(index, index + 3);
-      const digest = createHash("sha256").update(trigram).digest();
-      const slot = digest.readUInt32LE(0) % dimensions;
-      const sign = (digest[4] ?? 0) & 1 ? 1 : -1;
+      const hash = fnv1a(trigram);
+      const slot = hash % dimensions;
+      const sign = hash & 0x80000000 ? 1 : -1;
       vector[slot] = (vector[slot] ?? 0) + sign;
     }
   }
@@ -84,6 +83,16 @@ function embedText(text: string, dimensions: number): Float32Array {
   }
   for (let index = 0; index < dimensions; index += 1) vector[index] = (vector[index] ?? 0) / norm;
   return vector;
+}
+
+/** 32-bit FNV-1a: fast and well spread, which is all a test embedding needs. */
+function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < text.length; index += 1) {
+    hash ^= text.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash;
 }
 
 function wordsOf(text: string): string[] {
