@@ -85,7 +85,8 @@ function linesWithOffsets(text: string): TextUnit[] {
 /** Sentences within one line; offsets relative to the whole text, whitespace trimmed. */
 function splitSentences(line: string, offset: number): TextUnit[] {
   const units: TextUnit[] = [];
-  const boundary = /[.!?]["”»)]?\s+(?=["“«(]?[\p{Lu}\d])/gu;
+  // After ., ! or ?, and after a parenthesis closed with a colon ("(orientering – 5 min.): Carsten …").
+  const boundary = /(?:[.!?]["”»)]?|\):)\s+(?=["“«(]?[\p{Lu}\d])/gu;
   let sentenceStart = 0;
   for (const match of line.matchAll(boundary)) {
     const periodAt = match.index;

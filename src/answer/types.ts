@@ -129,6 +129,8 @@ export interface MeetingSummary {
   entries: SummaryEntry[];
   mode: AnswerMode;
   language: Language;
+  /** Set when the LLM path failed and the summary fell back to extractive. */
+  note?: string;
 }
 
 /** `reference` is a meeting id, "latest", an ISO or Danish date, or body + date. */
