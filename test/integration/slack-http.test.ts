@@ -563,3 +563,22 @@ describe("Slack HTTP mode: /referat", () => {
     expect(meetings.text).toContain("No minutes have been loaded yet.");
   });
 });
+
+describe("Slack HTTP mode inside Referat's HTTP server", () => {
+  it("gets /slack/events from the server untouched: signature verified, mention answered, command acked", async () => {
+    harness = await startSlackHarness({ server: "referat-http" });
+    const { slack } = harness;
+    const forged = await harness.postEvent("app_mention.json", {}, { signature: "v0=00" });
+    expect(forged.status).toBe(401);
+
+    const mention = await harness.postEvent("app_mention.json", {
+      event: { text: `<@${BOT}> hvad blev besluttet?` },
+    });
+    expect(mention.status).toBe(200);
+    const update = await slack.waitFor(() => slack.callsTo("chat.update")[0]);
+    expect(textOf(blocksOf(update))).toContain("Udsatterådet 18.09.2019 · Punkt 32 › Beslutning");
+
+    const command = await harness.postCommand("hjælp", "via-server");
+    expect(JSON.parse(command.body).text).toContain("/referat resume <møde>");
+  });
+});

@@ -5,13 +5,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
 import { pino } from "pino";
-import type { AnswerQuestion, SummariseMeeting } from "../../src/answer/types.ts";
+import type { AnswerQuestion, Retriever, SummariseMeeting } from "../../src/answer/types.ts";
+import { createHttpServer } from "../../src/http/index.ts";
 import { createMeetingCatalog, type MeetingCatalog } from "../../src/minutes/catalog.ts";
 import {
   createFileFeedbackRecorder,
   createSlackBot,
   type SlackBot,
   type SlackBotOptions,
+  type SlackRequestListener,
 } from "../../src/slack/index.ts";
 import { scriptedAnswerQuestion, scriptedSummariseMeeting } from "../fakes/answer-functions.ts";
 import { type FakeSlack, startFakeSlack } from "../fakes/slack-web-api.ts";
@@ -70,6 +72,8 @@ export async function startSlackHarness(
     answerTimeoutMs?: number;
     logLevel?: string;
     publicBaseUrl?: string;
+    /** Mount the listener in a plain node:http server, or in Referat's own HTTP server. */
+    server?: "node" | "referat-http";
   } = {},
 ): Promise<SlackHarness> {
   const slack = await startFakeSlack();
@@ -105,9 +109,11 @@ export async function startSlackHarness(
   await bot.start();
   const listener = bot.requestListener;
   if (!listener) throw new Error("HTTP mode must expose a request listener");
-  const server: Server = createServer(listener);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const eventsUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
+  const mounted =
+    options.server === "referat-http"
+      ? await mountInReferatServer(listener, botOptions)
+      : await mountInNodeServer(listener);
+  const eventsUrl = `${mounted.url}/slack/events`;
   const signed = (extra: Partial<SignedPostOptions> = {}): SignedPostOptions => ({
     signingSecret: SIGNING_SECRET,
     contentType: "application/json",
@@ -145,10 +151,56 @@ export async function startSlackHarness(
       ),
     async close() {
       await bot.stop();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await mounted.close();
       await slack.close();
       await rm(directory, { recursive: true, force: true });
     },
   };
+}
+
+interface Mounted {
+  url: string;
+  close(): Promise<void>;
+}
+
+async function mountInNodeServer(listener: SlackRequestListener): Promise<Mounted> {
+  const server: Server = createServer(listener);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+async function mountInReferatServer(
+  listener: SlackRequestListener,
+  bot: SlackBotOptions,
+): Promise<Mounted> {
+  const retriever: Retriever = {
+    retrieve: async () => [],
+    status: () => ({ lexical: true, dense: false, denseReason: "test" }),
+  };
+  const server = createHttpServer({
+    answerQuestion: bot.answerQuestion,
+    summariseMeeting: bot.summariseMeeting,
+    retriever,
+    catalog: bot.catalog,
+    readiness: () => ({
+      indexLoaded: true,
+      lexical: true,
+      dense: false,
+      llm: false,
+      slack: "http",
+    }),
+    askRateLimitPerMinute: 1000,
+    bodyLimitBytes: 32_768,
+    publicBaseUrl: "http://localhost:3000",
+    slackRequestListener: listener,
+    logger: bot.logger,
+  });
+  const { url } = await server.listen(0, "127.0.0.1");
+  return { url, close: () => server.close() };
 }
