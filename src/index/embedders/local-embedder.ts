@@ -1,6 +1,6 @@
 import { access } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { env, type FeatureExtractionPipeline, LogLevel, pipeline } from "@huggingface/transformers";
+import type { FeatureExtractionPipeline } from "@huggingface/transformers";
 import { AppError, describeError } from "../../shared/errors.ts";
 import type { Logger } from "../../shared/logger.ts";
 import type { Embedder } from "../types.ts";
@@ -79,6 +79,8 @@ async function load(options: LocalEmbedderOptions): Promise<LocalEmbedder> {
   const started = performance.now();
   const source = await resolveSource(options);
   const cacheDir = resolve(options.cacheDir ?? "data/cache/models");
+  // Imported on first use: ONNX Runtime is heavy, and commands or providers that embed nothing skip it.
+  const { env, LogLevel, pipeline } = await import("@huggingface/transformers");
 
   env.logLevel = LogLevel.ERROR;
   env.allowLocalModels = true;
