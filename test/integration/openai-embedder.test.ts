@@ -158,6 +158,21 @@ describe("createEmbedder with provider openai", () => {
     expect(result.reason).toMatch(/unavailable/);
   });
 
+  it("probes once with a short time-out, so start-up is not held up by a dead endpoint", async () => {
+    server.enqueue({ ...embeddingsResponse([[1, 0]]), delayMs: 3_000 });
+    const started = performance.now();
+    const result = await createEmbedder({
+      provider: "openai",
+      ...options(),
+      timeoutMs: 30_000,
+      maxRetries: 3,
+      probeTimeoutMs: 300,
+    });
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(result.embedder).toBeNull();
+    expect(server.requests).toHaveLength(1);
+  });
+
   it("returns the reason for provider none", async () => {
     const result = await createEmbedder({ provider: "none", logger });
     expect(result).toEqual({ embedder: null, reason: "embeddings are turned off (provider none)" });

@@ -8,6 +8,8 @@ import type { Embedder } from "../types.ts";
 
 const DEFAULT_BATCH_SIZE = 64;
 const DEFAULT_TIMEOUT_MS = 30_000;
+/** The start-up probe must not hold up start-up: one try, a short wait. */
+const DEFAULT_PROBE_TIMEOUT_MS = 10_000;
 
 export interface OpenAiEmbedderOptions {
   model: string;
@@ -19,6 +21,8 @@ export interface OpenAiEmbedderOptions {
   /** Retries of 429/5xx/connection failures by the SDK; 2 by default. */
   maxRetries?: number;
   fetch?: typeof fetch;
+  /** Time allowed for the start-up probe, which is not retried. */
+  probeTimeoutMs?: number;
   batchSize?: number;
   /** Prefixes for e5-style models served behind the endpoint; none by default. */
   queryPrefix?: string;
@@ -51,16 +55,18 @@ export async function createOpenAiEmbedder(options: OpenAiEmbedderOptions): Prom
   const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
   let dimensions = 0;
 
-  const embedBatch = async (texts: string[]): Promise<Float32Array[]> => {
+  const embedBatch = async (
+    texts: string[],
+    requestOptions: { timeout?: number; maxRetries?: number } = {},
+  ): Promise<Float32Array[]> => {
     if (texts.length === 0) return [];
     const started = performance.now();
     let raw: unknown;
     try {
-      raw = await client.embeddings.create({
-        model: options.model,
-        input: texts,
-        encoding_format: "float",
-      });
+      raw = await client.embeddings.create(
+        { model: options.model, input: texts, encoding_format: "float" },
+        requestOptions,
+      );
     } catch (error) {
       throw new AppError(
         "embedder_failed",
@@ -78,7 +84,13 @@ export async function createOpenAiEmbedder(options: OpenAiEmbedderOptions): Prom
 
   let probe: Float32Array[];
   try {
-    probe = await embedBatch([`${passagePrefix}probe`]);
+    probe = await embedBatch([`${passagePrefix}probe`], {
+      timeout: Math.min(
+        options.probeTimeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS,
+        options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      ),
+      maxRetries: 0,
+    });
   } catch (error) {
     throw new AppError(
       "embedder_unavailable",
