@@ -1,4 +1,4 @@
-import { formatCitationLabel, uniqueCitations } from "../answer/citations.ts";
+import { citationKey, formatCitationLabel, uniqueCitations } from "../answer/citations.ts";
 import type { Answer, Citation, Language } from "../answer/types.ts";
 import { chunkBlocks, SLACK_LIMITS, splitText, truncateText } from "./block-limits.ts";
 import {
@@ -17,7 +17,7 @@ import { labelsFor } from "./labels.ts";
 import { escapeMrkdwn, markdownToMrkdwn, mrkdwnLink } from "./mrkdwn.ts";
 
 /** At most this many sources and "maybe related" items are shown; the best come first. */
-export const MAX_SOURCES = 8;
+export const MAX_SOURCES = 10;
 /** Answers longer than this (a runaway LLM) are shortened rather than spread over many messages. */
 export const MAX_ANSWER_CHARS = 12 * SLACK_LIMITS.sectionText;
 
@@ -57,10 +57,12 @@ export function renderAnswer(answer: Answer, options: RenderAnswerOptions): Slac
     blocks.push(section(`*${labels.maybeRelated}*\n${lines.join("\n")}`));
   }
 
-  const sources = uniqueCitations(answer.citations).slice(0, MAX_SOURCES);
+  const sources = numberedSources(answer.citations);
   if (sources.length > 0) {
     blocks.push(divider(), context(`*${labels.sources}*`));
-    for (const citation of sources) blocks.push(section(renderSource(citation, language)));
+    for (const { citation, number } of sources) {
+      blocks.push(section(`[${number}] ${renderSource(citation, language)}`));
+    }
   }
 
   const contextLines = [answer.mode === "llm" ? labels.generatedContext : labels.extractiveContext];
@@ -69,6 +71,24 @@ export function renderAnswer(answer: Answer, options: RenderAnswerOptions): Slac
   blocks.push(answerActions(options.questionId, language, options.shareable));
 
   return toMessages(blocks, plainFallback(answer.text), language);
+}
+
+/**
+ * The sources with the numbers the answer text uses for them ("… [2]" is citations[1]);
+ * a repeated section is shown once, under its first number.
+ */
+export function numberedSources(
+  citations: readonly Citation[],
+): { citation: Citation; number: number }[] {
+  const seen = new Set<string>();
+  const sources: { citation: Citation; number: number }[] = [];
+  citations.forEach((citation, index) => {
+    const key = citationKey(citation);
+    if (seen.has(key)) return;
+    seen.add(key);
+    sources.push({ citation, number: index + 1 });
+  });
+  return sources.slice(0, MAX_SOURCES);
 }
 
 /** "<url|Udsatterådet 18.09.2019 · Punkt 32 › Beslutning>", title, then the short quote. */

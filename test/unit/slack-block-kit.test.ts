@@ -107,8 +107,10 @@ describe("renderAnswer", () => {
     });
     const answer = sampleAnswer({ citations: [sampleCitation(), sampleCitation(), closed] });
     const [message] = renderAnswer(answer, { questionId: "q2", shareable: true });
-    const sources = texts(message?.blocks ?? []).filter((text) => text.startsWith("*<http"));
+    const sources = texts(message?.blocks ?? []).filter((text) => /^\[\d+\] \*<http/.test(text));
     expect(sources).toHaveLength(2);
+    // Numbers follow the answer's [n] markers: the repeated citation [2] is shown as [1].
+    expect(sources.map((text) => text.slice(0, 3))).toEqual(["[1]", "[3]"]);
     expect(sources[1]).toContain("Punkt 35 (lukket)");
     expect(sources[1]).toContain("Lukket punkt: indholdet gengives ikke.");
   });
@@ -129,7 +131,7 @@ describe("renderAnswer", () => {
     }
     const all = messages.flatMap((message) => texts(message.blocks)).join("\n");
     expect(all).toContain("(forkortet, se kilden for hele teksten)");
-    expect(all.match(/\*<http/g)).toHaveLength(8);
+    expect(all.match(/^\[\d+\] \*<http/gm)).toHaveLength(10);
   });
 });
 
