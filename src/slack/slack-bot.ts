@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { App, HTTPReceiver, SocketModeReceiver } from "@slack/bolt";
 import type { AnswerQuestion, SummariseMeeting } from "../answer/types.ts";
@@ -124,6 +125,8 @@ export async function createSlackBot(options: SlackBotOptions): Promise<SlackBot
   }
 
   const shutdown = new AbortController();
+  // Every answer in progress listens for shutdown; many at once is normal, not a leak.
+  setMaxListeners(0, shutdown.signal);
   const inFlight = new Set<Promise<void>>();
   const deps: BotDependencies = {
     answerQuestion: options.answerQuestion,
