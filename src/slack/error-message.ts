@@ -20,6 +20,8 @@ export function describeFailure(
         code,
         text: labels.errorMeetingNotFound(escapeMrkdwn(options.meetingReference ?? "")),
       };
+    case "feedback_unwritable":
+      return { code, text: labels.errorFeedback };
     case "bad_request":
       return { code, text: labels.errorBadRequest };
     default:

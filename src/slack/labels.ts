@@ -28,6 +28,7 @@ export interface Labels {
   errorTimeout: string;
   errorMeetingNotFound: (reference: string) => string;
   errorBadRequest: string;
+  errorFeedback: string;
   continued: string;
   truncated: string;
   help: string;
@@ -63,6 +64,7 @@ const danish: Labels = {
   errorMeetingNotFound: (reference) =>
     `Jeg kunne ikke finde mødet “${reference}”. Se \`/referat møder\` for de møder, jeg kender.`,
   errorBadRequest: "Jeg forstod ikke forespørgslen. Se `/referat hjælp`.",
+  errorFeedback: "Beklager, din feedback kunne ikke gemmes. Prøv igen senere.",
   continued: "(fortsat)",
   truncated: "… (forkortet, se kilden for hele teksten)",
   help: [
@@ -106,6 +108,7 @@ const english: Labels = {
   errorMeetingNotFound: (reference) =>
     `I could not find the meeting “${reference}”. See \`/referat meetings\` for the meetings I know.`,
   errorBadRequest: "I did not understand that request. See `/referat help`.",
+  errorFeedback: "Sorry, your feedback could not be saved. Please try again later.",
   continued: "(continued)",
   truncated: "… (shortened, see the source for the full text)",
   help: [

@@ -1,4 +1,5 @@
-import { readFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
+import { dirname } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Answer } from "../../src/answer/types.ts";
 import { AppError } from "../../src/shared/errors.ts";
@@ -511,6 +512,20 @@ describe("Slack HTTP mode: /referat", () => {
     expect(harness.logs.some((line) => line.msg === "feedback question" && line.level === 20)).toBe(
       true,
     );
+  });
+
+  it("tells the voter when feedback cannot be saved, and logs the code", async () => {
+    harness = await startSlackHarness();
+    await writeFile(dirname(harness.feedbackPath), "a file where the folder should be");
+    const value = JSON.stringify({ q: "q-unsaved", l: "en" });
+    await harness.postAction("referat_feedback_down", value, "unsaved");
+    const reply = await harness.slack.waitFor(() => harness?.slack.responsesTo("unsaved")[0]);
+    expect(textOf(blocksOf(reply))).toContain("your feedback could not be saved");
+    expect(harness.logs.find((line) => line.msg === "feedback not recorded")).toMatchObject({
+      code: "feedback_unwritable",
+      questionId: "q-unsaved",
+      vote: "down",
+    });
   });
 
   it("answers a forged button value with a clear message instead of silence", async () => {
