@@ -1,0 +1,164 @@
+import { join } from "node:path";
+import { createAnswerQuestion } from "./answer/answer-question.ts";
+import { createOpenAiChatModel } from "./answer/chat-model.ts";
+import { DEFAULT_PROMPTS_DIRECTORY, loadPrompts } from "./answer/prompts.ts";
+import { createSummariseMeeting } from "./answer/summarise-meeting.ts";
+import type { AnswerQuestion, SummariseMeeting } from "./answer/types.ts";
+import { loadRetriever } from "./cli/load-retriever.ts";
+import type { Config } from "./config/index.ts";
+import { createHttpServer, type Readiness } from "./http/index.ts";
+import { createMeetingCatalog, type MeetingCatalog } from "./minutes/index.ts";
+import type { Logger } from "./shared/logger.ts";
+import { createFileFeedbackRecorder, createSlackBot, type SlackBot } from "./slack/index.ts";
+
+/**
+ * The composition root: builds everything from Config. Modules below get plain options; only
+ * this file (with main.ts, cli.ts and scripts/) sees Config.
+ */
+
+export interface AnsweringPipeline {
+  catalog: MeetingCatalog;
+  answerQuestion: AnswerQuestion;
+  summariseMeeting: SummariseMeeting;
+  loaded: Awaited<ReturnType<typeof loadRetriever>>;
+  llmEnabled: boolean;
+}
+
+/** Minutes → index → retriever → answers: what the server, the bot and the CLI all use. */
+export async function createAnsweringPipeline(
+  config: Config,
+  logger: Logger,
+): Promise<AnsweringPipeline> {
+  const [loaded, prompts] = await Promise.all([
+    loadRetriever(config, logger),
+    loadPrompts(DEFAULT_PROMPTS_DIRECTORY),
+  ]);
+  const catalog = createMeetingCatalog(loaded.meetings);
+  const chatModel = config.llm.enabled
+    ? createOpenAiChatModel({
+        model: config.llm.model,
+        timeoutMs: config.llm.timeoutMs,
+        logger,
+        ...(config.llm.baseUrl ? { baseUrl: config.llm.baseUrl } : {}),
+        ...(config.llm.apiKey ? { apiKey: config.llm.apiKey } : {}),
+      })
+    : null;
+  const shared = {
+    retriever: loaded.retriever,
+    catalog,
+    chatModel,
+    prompts,
+    publicBaseUrl: config.http.publicBaseUrl,
+    logger,
+  };
+  return {
+    catalog,
+    loaded,
+    llmEnabled: chatModel !== null,
+    answerQuestion: createAnswerQuestion({
+      ...shared,
+      queryRewrite: config.llm.enabled && config.llm.queryRewrite,
+      synonyms: loaded.synonyms,
+    }),
+    summariseMeeting: createSummariseMeeting(shared),
+  };
+}
+
+export interface Application {
+  start(): Promise<{ url: string }>;
+  stop(): Promise<void>;
+}
+
+export async function createApplication(config: Config, logger: Logger): Promise<Application> {
+  const pipeline = await createAnsweringPipeline(config, logger);
+  const { loaded } = pipeline;
+  const retrievalStatus = loaded.retriever.status();
+  if (!retrievalStatus.dense) {
+    logger.warn(
+      { reason: retrievalStatus.denseReason },
+      "dense retrieval is off: answering with lexical retrieval only",
+    );
+  }
+  logger.info(
+    {
+      meetings: loaded.meetings.length,
+      skippedFiles: loaded.failures.length,
+      chunks: loaded.index.chunks.length,
+      dense: retrievalStatus.dense,
+      embedder: retrievalStatus.embedderId,
+      llm: config.llm.enabled ? config.llm.model : "off",
+    },
+    "minutes indexed",
+  );
+
+  const slackBot = await startSlackBot(config, pipeline, logger);
+  const readiness = (): Readiness => ({
+    indexLoaded: true,
+    lexical: retrievalStatus.lexical,
+    dense: retrievalStatus.dense,
+    ...(retrievalStatus.denseReason ? { denseReason: retrievalStatus.denseReason } : {}),
+    llm: pipeline.llmEnabled,
+    slack: slackBot ? slackBot.mode : "off",
+  });
+  const httpServer = createHttpServer({
+    answerQuestion: pipeline.answerQuestion,
+    summariseMeeting: pipeline.summariseMeeting,
+    retriever: loaded.retriever,
+    catalog: pipeline.catalog,
+    readiness,
+    apiToken: config.http.apiToken,
+    askRateLimitPerMinute: config.http.askRateLimitPerMinute,
+    bodyLimitBytes: config.http.bodyLimitBytes,
+    publicBaseUrl: config.http.publicBaseUrl,
+    slackRequestListener: slackBot?.requestListener ?? null,
+    logger,
+  });
+
+  return {
+    async start() {
+      const { url } = await httpServer.listen(config.http.port, config.http.host);
+      if (slackBot) await slackBot.start();
+      logger.info({ url, slack: slackBot ? slackBot.mode : "off" }, "Referat is serving");
+      return { url };
+    },
+    async stop() {
+      if (slackBot) await slackBot.stop();
+      await httpServer.close();
+    },
+  };
+}
+
+/** Slack is opt-in; a rejected token turns Slack off with a clear log line, not the whole service. */
+async function startSlackBot(
+  config: Config,
+  pipeline: AnsweringPipeline,
+  logger: Logger,
+): Promise<SlackBot | null> {
+  if (!config.slack.enabled) {
+    logger.info({ reason: config.slack.reason }, "Slack is off");
+    return null;
+  }
+  const slack = config.slack;
+  try {
+    return await createSlackBot({
+      mode: slack.mode,
+      botToken: slack.botToken,
+      ...(slack.mode === "socket"
+        ? { appToken: slack.appToken }
+        : { signingSecret: slack.signingSecret }),
+      ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {}),
+      answerQuestion: pipeline.answerQuestion,
+      summariseMeeting: pipeline.summariseMeeting,
+      catalog: pipeline.catalog,
+      publicBaseUrl: config.http.publicBaseUrl,
+      logger,
+      feedback: createFileFeedbackRecorder({
+        path: join(config.dataDir, "feedback", "slack.jsonl"),
+        logger,
+      }),
+    });
+  } catch (error) {
+    logger.error({ err: error }, "Slack could not start; running without Slack");
+    return null;
+  }
+}
