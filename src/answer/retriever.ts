@@ -1,0 +1,195 @@
+import type { Chunk, DenseSearcher, LexicalIndex } from "../index/types.ts";
+import { slugify } from "../minutes/anchors.ts";
+import type { Meeting } from "../minutes/model.ts";
+import { describeError } from "../shared/errors.ts";
+import { createSilentLogger, type Logger } from "../shared/logger.ts";
+import { fuseByItem, type RankedList } from "./fusion.ts";
+import type { SynonymTable } from "./synonyms.ts";
+import type {
+  RetrievalStatus,
+  RetrievedItem,
+  RetrievedPassage,
+  RetrieveOptions,
+  Retriever,
+  SearchFilters,
+} from "./types.ts";
+
+/**
+ * Hybrid retrieval: the lexical leg (BM25 with query-time synonyms) and, when there is one, the
+ * dense leg (embeddings) each rank chunks for the question and for every extra query; the lists
+ * are fused by reciprocal rank per item, so each agenda item appears once, its passages best
+ * first. Without a dense leg it is lexical only and `status()` says why.
+ */
+
+export interface CreateRetrieverOptions {
+  chunks: Chunk[];
+  lexical: LexicalIndex;
+  dense?: DenseSearcher | null;
+  /** Why there is no dense leg, when there is none. */
+  denseReason?: string;
+  synonyms: SynonymTable;
+  /** The meetings the chunks come from; supplies item case numbers (null without them). */
+  meetings?: readonly Meeting[];
+  logger?: Logger;
+  /** Chunks each leg returns per query, before filters. */
+  candidatesPerLeg?: number;
+}
+
+export const DEFAULT_RETRIEVE_LIMIT = 10;
+export const DEFAULT_CANDIDATES_PER_LEG = 60;
+/** Passages kept per item: enough to quote from, not the whole item. */
+export const MAX_PASSAGES_PER_ITEM = 5;
+/** Extra queries (rewrites, thread history) help, but the question as asked leads. */
+export const EXTRA_QUERY_WEIGHT = 0.7;
+/** With filters, candidates are drawn from deeper in each list so filtered results don't run dry. */
+const FILTERED_DENSE_CANDIDATES = 1000;
+
+export function createRetriever(options: CreateRetrieverOptions): Retriever {
+  const logger = options.logger ?? createSilentLogger();
+  const dense = options.dense ?? null;
+  const candidatesPerLeg = options.candidatesPerLeg ?? DEFAULT_CANDIDATES_PER_LEG;
+  const chunksById = new Map(options.chunks.map((chunk) => [chunk.id, chunk]));
+  const caseNumbers = new Map<string, string | null>();
+  for (const meeting of options.meetings ?? []) {
+    for (const item of meeting.items)
+      caseNumbers.set(itemKey(meeting.id, item.number), item.caseNumber);
+  }
+  const status: RetrievalStatus = { lexical: true, dense: dense !== null };
+  if (dense) status.embedderId = dense.embedderId;
+  else status.denseReason = options.denseReason ?? "no dense searcher configured";
+
+  return {
+    status: () => ({ ...status }),
+
+    async retrieve(query, retrieveOptions: RetrieveOptions = {}) {
+      const started = performance.now();
+      const limit = Math.max(1, retrieveOptions.limit ?? DEFAULT_RETRIEVE_LIMIT);
+      const filters = retrieveOptions.filters ?? {};
+      const accepts = chunkFilter(filters, chunksById);
+      const filtered = hasFilters(filters);
+      const queries = distinctQueries(query, retrieveOptions.extraQueries ?? []);
+
+      const lists: RankedList[] = [];
+      for (const [position, text] of queries.entries()) {
+        const weight = position === 0 ? 1 : EXTRA_QUERY_WEIGHT;
+        const expansions = options.synonyms.expand(text);
+        const lexicalHits = options.lexical.search(text, {
+          limit: filtered ? chunksById.size : candidatesPerLeg,
+          expansions,
+        });
+        lists.push({ leg: "lexical", weight, chunkIds: keep(lexicalHits, accepts) });
+        if (dense) {
+          try {
+            const k = filtered
+              ? Math.min(chunksById.size, FILTERED_DENSE_CANDIDATES)
+              : candidatesPerLeg;
+            const denseHits = await dense.search(text, k);
+            lists.push({ leg: "dense", weight, chunkIds: keep(denseHits, accepts) });
+          } catch (error) {
+            logger.warn(
+              { embedderId: dense.embedderId, error: describeError(error) },
+              "dense search failed; answering from the lexical leg for this query",
+            );
+          }
+        }
+      }
+
+      const fused = fuseByItem(lists, (chunkId) => {
+        const chunk = chunksById.get(chunkId);
+        return chunk ? itemKey(chunk.meetingId, chunk.itemNumber) : undefined;
+      });
+      const items = fused.slice(0, limit).flatMap((entry): RetrievedItem[] => {
+        const passages = entry.chunks.slice(0, MAX_PASSAGES_PER_ITEM).flatMap((scored) => {
+          const chunk = chunksById.get(scored.chunkId);
+          return chunk ? [toPassage(chunk, scored.score)] : [];
+        });
+        const first = chunksById.get(entry.chunks[0]?.chunkId ?? "");
+        if (!first) return [];
+        return [
+          {
+            meeting: { id: first.meetingId, body: first.body, date: first.date },
+            item: {
+              number: first.itemNumber,
+              title: first.itemTitle,
+              caseNumber: caseNumbers.get(entry.itemKey) ?? null,
+              closed: first.itemClosed,
+            },
+            score: entry.score,
+            legs: entry.legs,
+            passages,
+          },
+        ];
+      });
+
+      logger.info(
+        {
+          queries: queries.length,
+          lists: lists.length,
+          items: items.length,
+          legs: dense ? "hybrid" : "lexical",
+          ms: Math.round(performance.now() - started),
+        },
+        "retrieved",
+      );
+      logger.debug({ query, extraQueries: queries.slice(1) }, "retrieval queries");
+      return items;
+    },
+  };
+}
+
+function itemKey(meetingId: string, itemNumber: number): string {
+  return `${meetingId}#${itemNumber}`;
+}
+
+function keep(hits: { chunkId: string }[], accepts: (chunkId: string) => boolean): string[] {
+  return hits.map((hit) => hit.chunkId).filter(accepts);
+}
+
+function distinctQueries(query: string, extraQueries: string[]): string[] {
+  const seen = new Set<string>();
+  const queries: string[] = [];
+  for (const text of [query, ...extraQueries]) {
+    const trimmed = text.trim();
+    const key = trimmed.toLocaleLowerCase("da");
+    if (trimmed === "" || seen.has(key)) continue;
+    seen.add(key);
+    queries.push(trimmed);
+  }
+  return queries;
+}
+
+function hasFilters(filters: SearchFilters): boolean {
+  return Boolean(filters.body || filters.meetingId || filters.from || filters.to);
+}
+
+function toPassage(chunk: Chunk, score: number): RetrievedPassage {
+  return {
+    chunkId: chunk.id,
+    sectionHeading: chunk.sectionHeading,
+    sectionKind: chunk.sectionKind,
+    sectionSlug: chunk.sectionSlug,
+    text: chunk.text,
+    start: chunk.start,
+    end: chunk.end,
+    score,
+  };
+}
+
+/** Filters by body (name or slug, case-insensitive, part of it will do), meeting id and dates. */
+function chunkFilter(
+  filters: SearchFilters,
+  chunksById: ReadonlyMap<string, Chunk>,
+): (chunkId: string) => boolean {
+  if (!hasFilters(filters)) return (chunkId) => chunksById.has(chunkId);
+  const body = filters.body ? slugify(filters.body) : "";
+  return (chunkId) => {
+    const chunk = chunksById.get(chunkId);
+    return (
+      chunk !== undefined &&
+      (body === "" || slugify(chunk.body).includes(body)) &&
+      (!filters.meetingId || chunk.meetingId === filters.meetingId) &&
+      (!filters.from || chunk.date >= filters.from) &&
+      (!filters.to || chunk.date <= filters.to)
+    );
+  };
+}
