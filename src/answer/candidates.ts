@@ -1,16 +1,17 @@
 import type { MeetingCatalog } from "../minutes/catalog.ts";
 import type { Item } from "../minutes/model.ts";
 import {
+  type Concept,
   type Evidence,
   itemText,
   measureEvidence,
-  type QuestionTerm,
   type TermAnalyzer,
   type TermIndex,
   type TokenBag,
   tokenBag,
 } from "./term-evidence.ts";
 import type { Language, RetrievedItem } from "./types.ts";
+import { scoreUnits } from "./unit-scoring.ts";
 
 /**
  * The retrieved items an answer may draw on, each with its full text from the catalogue and the
@@ -25,6 +26,8 @@ export interface Candidate {
   evidence: Evidence;
   /** Share of the question's weight found in the item's title alone. */
   titleCoverage: number;
+  /** Share of the question's weight found in its best sentence (the title counting half). */
+  sentenceCoverage: number;
   /** Position in the retriever's ranking, 0 first. */
   rank: number;
 }
@@ -33,7 +36,7 @@ export function prepareCandidates(
   retrieved: RetrievedItem[],
   options: {
     catalog: MeetingCatalog;
-    terms: QuestionTerm[];
+    concepts: Concept[];
     analyzer: TermAnalyzer;
     termIndex: TermIndex;
     limit: number;
@@ -42,18 +45,22 @@ export function prepareCandidates(
   return retrieved.slice(0, options.limit).map((entry, rank) => {
     const item = fullItem(entry, options.catalog);
     const bag = tokenBag(itemText(item), options.analyzer);
-    return {
+    const candidate: Candidate = {
       retrieved: entry,
       item,
       bag,
       rank,
-      evidence: measureEvidence(options.terms, bag, options.termIndex),
+      evidence: measureEvidence(options.concepts, bag, options.termIndex),
       titleCoverage: measureEvidence(
-        options.terms,
+        options.concepts,
         tokenBag(item.title, options.analyzer),
         options.termIndex,
       ).coverage,
+      sentenceCoverage: 0,
     };
+    const units = scoreUnits(candidate, { ...options, kind: "other" });
+    candidate.sentenceCoverage = Math.max(0, ...units.map((unit) => unit.coverage));
+    return candidate;
   });
 }
 
@@ -84,20 +91,29 @@ export interface Relevance {
 }
 
 /**
- * Relevant when an item holds a distinctive term of the question (one found in few items) and
- * enough of the question's weight. English questions name their subject in English while the
- * minutes are Danish, so for them a distinctive term (a name, a number, a Danish word) suffices.
+ * English questions are matched through translations, which earn partial credit, so they are
+ * held to proportionally lower shares.
+ */
+const THRESHOLDS: Record<Language, { item: number; sentence: number }> = {
+  da: { item: 0.5, sentence: 0.4 },
+  en: { item: 0.35, sentence: 0.3 },
+};
+
+/**
+ * Relevant when an item holds a distinctive concept of the question (found in few items), at
+ * least half of the question's weight, and a good part of it in one sentence: the words of the
+ * question stand together somewhere, not scattered over a long item.
  */
 export function judgeRelevance(candidates: Candidate[], language: Language): Relevance {
-  const passing = candidates.filter((candidate) => passes(candidate.evidence, language));
+  const threshold = THRESHOLDS[language];
+  const passing = candidates.filter(
+    (candidate) =>
+      candidate.evidence.distinctiveMatches > 0 &&
+      candidate.evidence.coverage >= threshold.item &&
+      candidate.sentenceCoverage >= threshold.sentence,
+  );
   const best = orderByEvidence(passing)[0];
   return { relevant: best !== undefined, best };
-}
-
-function passes(evidence: Evidence, language: Language): boolean {
-  if (evidence.distinctiveMatches === 0) return false;
-  if (language === "en") return evidence.coverage >= 0.1;
-  return evidence.coverage >= 0.5 || (evidence.distinctiveMatches >= 2 && evidence.coverage >= 0.3);
 }
 
 function fullItem(entry: RetrievedItem, catalog: MeetingCatalog): Item {

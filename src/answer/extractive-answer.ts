@@ -4,7 +4,7 @@ import type { Candidate } from "./candidates.ts";
 import { createCitation, shortenQuote } from "./citations.ts";
 import type { AnswerKind } from "./question-intent.ts";
 import { splitIntoUnits } from "./sentences.ts";
-import type { QuestionTerm, TermAnalyzer, TermIndex } from "./term-evidence.ts";
+import type { Concept, TermAnalyzer, TermIndex } from "./term-evidence.ts";
 import type { Citation, Language } from "./types.ts";
 import { type ScoredUnit, scoreUnits } from "./unit-scoring.ts";
 
@@ -22,7 +22,7 @@ export interface ExtractiveAnswer {
 export interface ExtractiveOptions {
   language: Language;
   kind: AnswerKind;
-  terms: QuestionTerm[];
+  concepts: Concept[];
   termIndex: TermIndex;
   analyzer: TermAnalyzer;
   publicBaseUrl: string;
@@ -35,6 +35,7 @@ const MAX_SENTENCE_LENGTH = 400;
 /** A further sentence joins the answer when it scores at least this share of the best one. */
 const SAME_ITEM_SHARE = 0.7;
 const OTHER_ITEM_SHARE = 0.9;
+const WEAK_SENTENCE_COVERAGE = 0.6;
 
 /** `candidates` ordered best first, all judged relevant enough to answer from. */
 export function composeExtractiveAnswer(
@@ -105,7 +106,15 @@ function chooseUnits(candidates: Candidate[], options: ExtractiveOptions): Score
     if (scored.score >= best.score * SAME_ITEM_SHARE && !overlaps(chosen, scored))
       chosen.push(scored);
   }
-  for (const candidate of others.slice(0, 2)) {
+  // Another item contributes only when the first answers weakly (no sentence holds most of the
+  // question) and it holds the question at least as fully as the first.
+  const peers =
+    best.coverage >= WEAK_SENTENCE_COVERAGE
+      ? []
+      : others
+          .slice(0, 2)
+          .filter((candidate) => candidate.evidence.coverage >= primary.evidence.coverage);
+  for (const candidate of peers) {
     if (chosen.length >= MAX_SENTENCES) break;
     const top = scoreUnits(candidate, options)
       .filter((scored) => scored.coverage > 0)

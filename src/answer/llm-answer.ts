@@ -10,7 +10,7 @@ import {
   selectSources,
 } from "./llm-sources.ts";
 import { splitIntoUnits } from "./sentences.ts";
-import { bagMatches, tokenBag } from "./term-evidence.ts";
+import { matchConcept, tokenBag } from "./term-evidence.ts";
 import type { ChatModel, Citation, ConversationTurn } from "./types.ts";
 
 /**
@@ -88,7 +88,9 @@ function citeSource(source: LlmSource, options: ExtractiveOptions): Citation {
   let bestMatches = 0;
   for (const unit of units) {
     const bag = tokenBag(unit.text, options.analyzer);
-    const matches = options.terms.filter((term) => bagMatches(bag, term.term)).length;
+    const matches = options.concepts.filter(
+      (concept) => matchConcept(concept, bag).credit > 0,
+    ).length;
     if (matches > bestMatches) {
       best = unit.text;
       bestMatches = matches;

@@ -20,6 +20,9 @@ const PERSON_PATTERNS = [
   words("hvem|who|whom|whose"),
   words("hvilke (?:medlemmer|personer|repræsentanter|politikere)"),
   words("which (?:members|representatives|people|persons|politicians)"),
+  // Questions after a name that is not a person's: a supplier, a company, an organisation.
+  words("hvilk(?:en|et|e) (?:leverandør|firma|virksomhed|organisation|forening)\\p{L}*"),
+  words("which (?:supplier|vendor|company|firm|organi[sz]ation|association)s?"),
 ];
 
 const NUMBER_PATTERNS = [

@@ -1,11 +1,11 @@
 import type { Item, Meeting } from "../minutes/model.ts";
 
 /**
- * Lexical evidence: which of a question's content terms occur in an item or a sentence, weighted
- * by how rare each term is across the corpus's items. Terms come from the lexical index's own
- * analyser, so evidence is judged on the terms retrieval matched on. A term matches a token equal
- * to it, or, when it is long enough to be specific, a token containing it, so inflections the
- * stemmer keeps apart still meet ("positiv", "positivt").
+ * Lexical evidence: which of a question's concepts occur in an item or a sentence, weighted by
+ * how rare they are across the corpus's items. A concept is one word of the question with its
+ * terms as the lexical index's analyser makes them (stem, compound parts), plus the Danish
+ * synonyms and translations of that word. Judging by concepts keeps a word with many synonyms
+ * from counting many times, and keeps a loose translation from counting as much as the word.
  */
 
 /** The part of the index's analyser used here (src/index/danish-analyzer.ts fits). */
@@ -19,37 +19,49 @@ export interface SynonymExpander {
   expand(query: string): string[];
 }
 
-export interface QuestionTerm {
-  term: string;
-  /** From the analyser: 1 for the question's own words, less for compound parts. */
-  weight: number;
+export interface Concept {
+  /** The word as the question writes it (for logs and tests). */
+  label: string;
+  /** The word's own terms: full credit. */
+  own: string[];
+  /** Compound parts of the word: partial credit. */
+  parts: string[];
+  /** Synonyms and translations: partial credit. */
+  expansions: string[];
   /**
-   * A synonym or translation of the question's words: it counts when found, but the question is
-   * not expected to be covered by it as well as by its own word.
+   * Found only through rewriting or a thread: it counts when found, but the question is not
+   * expected to be covered by it.
    */
   bonus: boolean;
 }
 
+/** Credit for a concept found through a compound part or a synonym rather than the word itself. */
+const PARTIAL_CREDIT = 0.6;
 const MIN_CONTAINED_TERM_LENGTH = 5;
 /** Terms in more than this share of items say little about which item is meant. */
 const DISTINCTIVE_SHARE = 0.2;
+const MAX_WINDOW_WORDS = 3;
 
 /**
  * Words a question uses to ask rather than to name its subject, in both languages; they are not
  * evidence that the minutes cover the subject.
  */
-const QUESTION_VOCABULARY =
-  "hvad hvem hvor hvornår hvordan hvorfor hvilke hvilken hvilket blev bliver besluttet " +
-  "besluttede beslutning beslutte vedtaget vedtog møde mødet møder udvalget udvalg rådet sagt " +
-  "drøftet drøftede skete ske sker fortælle fortæl handler handlede referat referatet " +
-  "what who whom whose where when how why which was were did does do decided decide decision " +
-  "meeting meetings committee council said about tell say happened discussed minutes";
+const QUESTION_VOCABULARY = new Set(
+  (
+    "hvad hvem hvor hvornår hvordan hvorfor hvilke hvilken hvilket blev bliver besluttet " +
+    "besluttede beslutning beslutte vedtaget vedtog møde mødet møder udvalget udvalg rådet sagt " +
+    "drøftet drøftede skete ske sker fortælle fortæl handler handlede referat referatet " +
+    "what who whom whose where when how why which was were did does do decided decide decision " +
+    "meeting meetings committee council said about tell say happened discussed minutes"
+  ).split(" "),
+);
 
 export interface TermIndex {
-  /** Number of items in the corpus. */
   readonly itemCount: number;
-  /** Inverse document frequency over items; unknown terms get the highest weight. */
+  /** Inverse document frequency over items; terms absent from the corpus get the highest. */
   weight(term: string): number;
+  /** Occurs in the corpus at all. */
+  occurs(term: string): boolean;
   /** Occurs in few items (at most a fifth), so it points at the subject. */
   isDistinctive(term: string): boolean;
 }
@@ -112,6 +124,9 @@ export function buildTermIndex(meetings: readonly Meeting[], analyzer: TermAnaly
     weight(term) {
       return Math.log(1 + itemCount / (documentFrequency(term) + 0.5));
     },
+    occurs(term) {
+      return documentFrequency(term) > 0;
+    },
     isDistinctive(term) {
       const frequency = documentFrequency(term);
       return frequency > 0 && frequency <= Math.max(1, itemCount * DISTINCTIVE_SHARE);
@@ -120,34 +135,101 @@ export function buildTermIndex(meetings: readonly Meeting[], analyzer: TermAnaly
 }
 
 /**
- * The question's content terms: its analysed words without question vocabulary; a capitalised
- * name made mostly of words the analyser drops, as a quoted phrase ("Flere skal med"); and, as
- * bonus terms, the Danish synonyms and translations of its words.
+ * The question's concepts: one per content word (question vocabulary left out), with the
+ * synonyms and translations of the word, or of a phrase of up to three words it is part of
+ * ("working group" → "arbejdsgruppe"); and a capitalised name made mostly of words the analyser
+ * drops, as a quoted phrase ("Flere skal med").
  */
-export function contentTerms(
+export function questionConcepts(
   question: string,
   analyzer: TermAnalyzer,
   synonyms?: SynonymExpander,
-): QuestionTerm[] {
-  const vocabulary = questionVocabulary(analyzer);
-  const terms = new Map<string, QuestionTerm>();
-  const add = (term: string, weight: number, bonus: boolean) => {
-    if (vocabulary.has(term) || term.length < 2) return;
-    const existing = terms.get(term);
-    if (!existing || (existing.bonus && !bonus) || existing.weight < weight) {
-      terms.set(term, { term, weight, bonus: bonus && (existing?.bonus ?? true) });
+): Concept[] {
+  const words = question.match(WORD) ?? [];
+  const concepts: (Concept | undefined)[] = words.map((word) => {
+    if (QUESTION_VOCABULARY.has(word.toLowerCase())) return undefined;
+    const terms = analyzer.queryTerms(word).filter((term) => term.term.length >= 2);
+    const own = terms.filter((term) => term.weight >= 1).map((term) => term.term);
+    if (own.length === 0) return undefined;
+    const parts = terms.filter((term) => term.weight < 1).map((term) => term.term);
+    return { label: word, own, parts, expansions: [], bonus: false };
+  });
+
+  if (synonyms) {
+    // A phrase's own expansions ("working group" → "arbejdsgruppe") belong to each of its words;
+    // what a shorter phrase inside it already yields belongs to that phrase alone.
+    const expansionsOf = new Map<string, Set<string>>();
+    for (let size = 1; size <= MAX_WINDOW_WORDS; size += 1) {
+      for (let start = 0; start + size <= words.length; start += 1) {
+        const window = words.slice(start, start + size).join(" ");
+        const found = new Set(synonyms.expand(window));
+        expansionsOf.set(`${start}:${size}`, found);
+        const inner = new Set<string>();
+        for (let innerSize = 1; innerSize < size; innerSize += 1) {
+          for (let offset = start; offset + innerSize <= start + size; offset += 1) {
+            for (const expansion of expansionsOf.get(`${offset}:${innerSize}`) ?? []) {
+              inner.add(expansion);
+            }
+          }
+        }
+        const terms = [...found]
+          .filter((expansion) => !inner.has(expansion))
+          .flatMap((expansion) => analyzer.queryTerms(expansion))
+          .filter((term) => term.weight >= 1)
+          .map((term) => term.term);
+        for (const concept of concepts.slice(start, start + size)) {
+          if (!concept) continue;
+          for (const term of terms) {
+            if (!concept.own.includes(term) && !concept.expansions.includes(term)) {
+              concept.expansions.push(term);
+            }
+          }
+        }
+      }
     }
-  };
-  for (const { term, weight } of analyzer.queryTerms(question)) add(term, weight, false);
-  for (const name of stopWordNames(question, analyzer)) add(name, 1, false);
-  for (const expansion of synonyms?.expand(question) ?? []) {
-    for (const { term, weight } of analyzer.queryTerms(expansion)) add(term, weight, true);
   }
-  return [...terms.values()];
+
+  const result = concepts.filter((concept): concept is Concept => concept !== undefined);
+  for (const name of stopWordNames(words, analyzer)) {
+    result.push({ label: name, own: [name], parts: [], expansions: [], bonus: false });
+  }
+  return mergeConcepts(result);
 }
 
-function stopWordNames(question: string, analyzer: TermAnalyzer): string[] {
-  const words = question.match(WORD) ?? [];
+/**
+ * Name phrases the corpus does not contain say nothing either way (the words still count one by
+ * one), and would only make the question look less covered than it is.
+ */
+export function dropUnknownPhrases(concepts: Concept[], index: TermIndex): Concept[] {
+  return concepts.filter(
+    (concept) => !concept.own.every(isPhrase) || concept.own.some((term) => index.occurs(term)),
+  );
+}
+
+/** One concept per distinct set of own terms ("plan" asked twice counts once). */
+export function mergeConcepts(concepts: Concept[]): Concept[] {
+  const byKey = new Map<string, Concept>();
+  for (const concept of concepts) {
+    const key = [...concept.own].sort().join(" ");
+    const existing = byKey.get(key);
+    if (!existing) {
+      byKey.set(key, {
+        ...concept,
+        parts: [...concept.parts],
+        expansions: [...concept.expansions],
+      });
+      continue;
+    }
+    existing.bonus &&= concept.bonus;
+    for (const term of concept.parts) if (!existing.parts.includes(term)) existing.parts.push(term);
+    for (const term of concept.expansions) {
+      if (!existing.expansions.includes(term)) existing.expansions.push(term);
+    }
+  }
+  return [...byKey.values()];
+}
+
+function stopWordNames(words: string[], analyzer: TermAnalyzer): string[] {
   const names: string[] = [];
   for (let start = 1; start + 3 <= words.length; start += 1) {
     const run = words.slice(start, start + 3);
@@ -159,43 +241,57 @@ function stopWordNames(question: string, analyzer: TermAnalyzer): string[] {
   return names;
 }
 
-const vocabularies = new WeakMap<TermAnalyzer, Set<string>>();
-
-function questionVocabulary(analyzer: TermAnalyzer): Set<string> {
-  let vocabulary = vocabularies.get(analyzer);
-  if (!vocabulary) {
-    vocabulary = new Set(analyzer.indexTerms(QUESTION_VOCABULARY));
-    for (const word of QUESTION_VOCABULARY.split(" ")) vocabulary.add(word);
-    vocabularies.set(analyzer, vocabulary);
+/**
+ * How much a concept says: the rarity of its own word when the corpus uses it; otherwise of its
+ * most common synonym or translation that the corpus uses (an English word is as telling as the
+ * Danish word it stands for); otherwise, unknown to the corpus, the highest.
+ */
+export function conceptWeight(concept: Concept, index: TermIndex): number {
+  const ownInCorpus = concept.own.filter((term) => index.occurs(term));
+  if (ownInCorpus.length > 0) return Math.max(...ownInCorpus.map((term) => index.weight(term)));
+  const expansionsInCorpus = concept.expansions.filter((term) => index.occurs(term));
+  if (expansionsInCorpus.length > 0) {
+    return Math.min(...expansionsInCorpus.map((term) => index.weight(term)));
   }
-  return vocabulary;
+  return Math.max(...concept.own.map((term) => index.weight(term)));
+}
+
+export interface ConceptMatch {
+  /** 1 for the word itself, PARTIAL_CREDIT through a compound part or synonym, 0 when absent. */
+  credit: number;
+  term: string | undefined;
+}
+
+export function matchConcept(concept: Concept, bag: TokenBag): ConceptMatch {
+  const own = concept.own.find((term) => bagMatches(bag, term));
+  if (own) return { credit: 1, term: own };
+  const other = [...concept.parts, ...concept.expansions].find((term) => bagMatches(bag, term));
+  return other ? { credit: PARTIAL_CREDIT, term: other } : { credit: 0, term: undefined };
 }
 
 export interface Evidence {
+  /** Labels of the concepts found. */
   matched: string[];
-  /** Sum of the weights of the matched terms. */
   matchedWeight: number;
-  /** Share of the question's own term weight that matched, bonus terms included (at most 1). */
+  /** Share of the question's concept weight found, bonus concepts included (at most 1). */
   coverage: number;
+  /** Concepts found through a term that few items contain. */
   distinctiveMatches: number;
 }
 
-export function termWeight(term: QuestionTerm, index: TermIndex): number {
-  return index.weight(term.term) * term.weight;
-}
-
-export function measureEvidence(terms: QuestionTerm[], bag: TokenBag, index: TermIndex): Evidence {
+export function measureEvidence(concepts: Concept[], bag: TokenBag, index: TermIndex): Evidence {
   let ownWeight = 0;
   let matchedWeight = 0;
   let distinctiveMatches = 0;
   const matched: string[] = [];
-  for (const term of terms) {
-    const weight = termWeight(term, index);
-    if (!term.bonus) ownWeight += weight;
-    if (!bagMatches(bag, term.term)) continue;
-    matched.push(term.term);
-    matchedWeight += weight;
-    if (index.isDistinctive(term.term)) distinctiveMatches += 1;
+  for (const concept of concepts) {
+    const weight = conceptWeight(concept, index);
+    if (!concept.bonus) ownWeight += weight;
+    const match = matchConcept(concept, bag);
+    if (match.credit === 0 || match.term === undefined) continue;
+    matched.push(concept.label);
+    matchedWeight += weight * match.credit;
+    if (index.isDistinctive(match.term)) distinctiveMatches += 1;
   }
   return {
     matched,

@@ -3,11 +3,11 @@ import type { Candidate } from "./candidates.ts";
 import type { AnswerKind } from "./question-intent.ts";
 import { splitIntoUnits, type TextUnit } from "./sentences.ts";
 import {
-  bagMatches,
-  type QuestionTerm,
+  type Concept,
+  conceptWeight,
+  matchConcept,
   type TermAnalyzer,
   type TermIndex,
-  termWeight,
   tokenBag,
 } from "./term-evidence.ts";
 import { wordPattern } from "./word-pattern.ts";
@@ -56,20 +56,17 @@ const DATE = wordPattern(
 
 export function scoreUnits(
   candidate: Candidate,
-  options: {
-    terms: QuestionTerm[];
-    kind: AnswerKind;
-    termIndex: TermIndex;
-    analyzer: TermAnalyzer;
-  },
+  options: { concepts: Concept[]; kind: AnswerKind; termIndex: TermIndex; analyzer: TermAnalyzer },
 ): ScoredUnit[] {
-  const { terms, termIndex, analyzer } = options;
-  const ownWeight = terms
-    .filter((term) => !term.bonus)
-    .reduce((sum, term) => sum + termWeight(term, termIndex), 0);
-  // The title is the context of every sentence of its item: terms in it count half everywhere.
+  const { concepts, termIndex, analyzer } = options;
+  const weights = concepts.map((concept) => conceptWeight(concept, termIndex));
+  const ownWeight = concepts.reduce(
+    (sum, concept, index) => (concept.bonus ? sum : sum + (weights[index] ?? 0)),
+    0,
+  );
+  // The title is the context of every sentence of its item: what it holds counts half everywhere.
   const titleBag = tokenBag(candidate.item.title, analyzer);
-  const titleTerms = new Set(terms.filter((term) => bagMatches(titleBag, term.term)));
+  const titleCredit = concepts.map((concept) => matchConcept(concept, titleBag).credit / 2);
   const scored: ScoredUnit[] = [];
   for (const section of candidate.item.sections) {
     const retrievedSpans = candidate.retrieved.passages.filter(
@@ -77,9 +74,9 @@ export function scoreUnits(
     );
     for (const unit of splitIntoUnits(section.text)) {
       const bag = tokenBag(unit.text, analyzer);
-      const matchedWeight = terms.reduce((sum, term) => {
-        if (bagMatches(bag, term.term)) return sum + termWeight(term, termIndex);
-        return titleTerms.has(term) ? sum + termWeight(term, termIndex) / 2 : sum;
+      const matchedWeight = concepts.reduce((sum, concept, index) => {
+        const credit = Math.max(matchConcept(concept, bag).credit, titleCredit[index] ?? 0);
+        return sum + credit * (weights[index] ?? 0);
       }, 0);
       const coverage = ownWeight > 0 ? Math.min(1, matchedWeight / ownWeight) : 0;
       const holdsKind = holdsAnswerKind(unit.text, options.kind);
