@@ -19,13 +19,14 @@ export type EmbedderResult = { embedder: Embedder } | { embedder: null; reason: 
 
 /**
  * Builds the configured embedder. Never throws for a model that cannot be loaded or reached: it
- * returns the reason instead and logs it once, so the application runs with lexical retrieval only.
+ * returns the reason instead, so the application runs with lexical retrieval only. The caller says
+ * so once (app.ts warns at start-up, `referat doctor` prints it); here it is logged at debug only.
  */
 export async function createEmbedder(options: EmbedderOptions): Promise<EmbedderResult> {
   const { logger } = options;
   if (options.provider === "none") {
     const reason = "embeddings are turned off (provider none)";
-    logger.info({ provider: "none" }, `dense retrieval off: ${reason}; retrieval: lexical only`);
+    logger.debug({ provider: "none" }, "embeddings turned off");
     return { embedder: null, reason };
   }
   try {
@@ -36,13 +37,13 @@ export async function createEmbedder(options: EmbedderOptions): Promise<Embedder
     return { embedder };
   } catch (error) {
     const reason = isAppError(error) ? error.message : describeError(error);
-    logger.warn(
+    logger.debug(
       {
         provider: options.provider,
         model: options.model,
         code: isAppError(error) ? error.code : "unexpected",
       },
-      `embedder unavailable: ${reason}; retrieval: lexical only`,
+      "embedder unavailable",
     );
     return { embedder: null, reason };
   }
