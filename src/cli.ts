@@ -1,5 +1,7 @@
 import { Command } from "commander";
+import { registerDoctorCommand } from "./cli/doctor.ts";
 import { registerIngestCommand } from "./cli/ingest.ts";
+import { registerSearchCommand } from "./cli/search.ts";
 
 /**
  * `referat <command>`: each command lives in src/cli/<command>.ts and registers itself here.
@@ -10,6 +12,8 @@ const program = new Command()
   .showHelpAfterError();
 
 registerIngestCommand(program);
+registerDoctorCommand(program);
+registerSearchCommand(program);
 
 // `referat ingest --json | head` closes the pipe early; that is not an error.
 process.stdout.on("error", (error: NodeJS.ErrnoException) => {
