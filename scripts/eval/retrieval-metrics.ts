@@ -1,0 +1,123 @@
+import type { RetrievedItem, Retriever } from "../../src/answer/types.ts";
+import type { EvalQuestion } from "./questions.ts";
+
+/**
+ * Retrieval metrics: for each question, where the first retrieved item matching `expect` ranks.
+ * A retrieved item matches an expectation when its meeting date equals the expected date and its
+ * title contains the expected substring (case-insensitive). Questions the minutes cannot answer
+ * (`expect: []`) are left out of recall and MRR.
+ */
+
+export const RETRIEVAL_DEPTH = 10;
+
+export interface RetrievalPipeline {
+  name: string;
+  description: string;
+  retriever: Retriever;
+}
+
+export interface RetrievalScores {
+  questions: number;
+  recallAt1: number;
+  recallAt5: number;
+  mrr: number;
+}
+
+export interface QuestionResult {
+  id: string;
+  lang: "da" | "en";
+  /** 1-based rank of the first matching item, null when none of the top RETRIEVAL_DEPTH match. */
+  rank: number | null;
+  top: string[];
+}
+
+export interface PipelineReport {
+  name: string;
+  description: string;
+  overall: RetrievalScores;
+  byLanguage: { da: RetrievalScores; en: RetrievalScores };
+  questions: QuestionResult[];
+}
+
+export function matchesExpectation(item: RetrievedItem, question: EvalQuestion): boolean {
+  const title = item.item.title.toLocaleLowerCase("da");
+  return question.expect.some(
+    (expected) =>
+      item.meeting.date === expected.date && title.includes(expected.title.toLocaleLowerCase("da")),
+  );
+}
+
+export async function evaluateRetrieval(
+  questions: readonly EvalQuestion[],
+  pipeline: RetrievalPipeline,
+): Promise<PipelineReport> {
+  const answerable = questions.filter((question) => question.expect.length > 0);
+  const results: QuestionResult[] = [];
+  for (const question of answerable) {
+    const items = await pipeline.retriever.retrieve(question.q, { limit: RETRIEVAL_DEPTH });
+    const position = items.findIndex((item) => matchesExpectation(item, question));
+    results.push({
+      id: question.id,
+      lang: question.lang,
+      rank: position === -1 ? null : position + 1,
+      top: items
+        .slice(0, 3)
+        .map((item) => `${item.meeting.date} #${item.item.number} ${item.item.title}`),
+    });
+  }
+  return {
+    name: pipeline.name,
+    description: pipeline.description,
+    overall: scoresOf(results),
+    byLanguage: {
+      da: scoresOf(results.filter((result) => result.lang === "da")),
+      en: scoresOf(results.filter((result) => result.lang === "en")),
+    },
+    questions: results,
+  };
+}
+
+function scoresOf(results: readonly QuestionResult[]): RetrievalScores {
+  const count = results.length;
+  if (count === 0) return { questions: 0, recallAt1: 0, recallAt5: 0, mrr: 0 };
+  const within = (depth: number) =>
+    results.filter((result) => result.rank !== null && result.rank <= depth).length / count;
+  const reciprocal = results.reduce(
+    (sum, result) => sum + (result.rank === null ? 0 : 1 / result.rank),
+    0,
+  );
+  return { questions: count, recallAt1: within(1), recallAt5: within(5), mrr: reciprocal / count };
+}
+
+/** A plain-text table of the reports, one row per pipeline and language. */
+export function formatRetrievalReports(reports: readonly PipelineReport[]): string {
+  const lines = [
+    "Retrieval (first matching item in the top 10; unanswerable questions excluded)",
+    "",
+    `${"pipeline".padEnd(14)}${"set".padEnd(9)}${"n".padStart(4)}${"R@1".padStart(8)}${"R@5".padStart(8)}${"MRR".padStart(8)}`,
+  ];
+  for (const report of reports) {
+    const rows: [string, RetrievalScores][] = [
+      ["da", report.byLanguage.da],
+      ["en", report.byLanguage.en],
+      ["overall", report.overall],
+    ];
+    for (const [set, scores] of rows) {
+      lines.push(
+        `${report.name.padEnd(14)}${set.padEnd(9)}${String(scores.questions).padStart(4)}${scores.recallAt1.toFixed(3).padStart(8)}${scores.recallAt5.toFixed(3).padStart(8)}${scores.mrr.toFixed(3).padStart(8)}`,
+      );
+    }
+  }
+  lines.push("");
+  for (const report of reports) lines.push(`${report.name}: ${report.description}`);
+  const misses = reports.flatMap((report) =>
+    report.questions
+      .filter((result) => result.rank !== 1)
+      .map(
+        (result) =>
+          `  ${report.name} ${result.id} (${result.lang}): rank ${result.rank ?? "—"}; top: ${result.top[0] ?? "nothing"}`,
+      ),
+  );
+  if (misses.length > 0) lines.push("", "Not first:", ...misses);
+  return lines.join("\n");
+}
