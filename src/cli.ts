@@ -1,7 +1,9 @@
 import { Command } from "commander";
+import { registerAskCommand } from "./cli/ask.ts";
 import { registerDoctorCommand } from "./cli/doctor.ts";
 import { registerIngestCommand } from "./cli/ingest.ts";
 import { registerSearchCommand } from "./cli/search.ts";
+import { registerSummaryCommand } from "./cli/summary.ts";
 
 /**
  * `referat <command>`: each command lives in src/cli/<command>.ts and registers itself here.
@@ -14,6 +16,8 @@ const program = new Command()
 registerIngestCommand(program);
 registerDoctorCommand(program);
 registerSearchCommand(program);
+registerAskCommand(program);
+registerSummaryCommand(program);
 
 // `referat ingest --json | head` closes the pipe early; that is not an error.
 process.stdout.on("error", (error: NodeJS.ErrnoException) => {

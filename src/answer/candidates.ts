@@ -59,7 +59,9 @@ export function prepareCandidates(
       sentenceCoverage: 0,
     };
     const units = scoreUnits(candidate, { ...options, kind: "other" });
-    candidate.sentenceCoverage = Math.max(0, ...units.map((unit) => unit.coverage));
+    // A closed item has no text: its title is all there is to go by.
+    candidate.sentenceCoverage =
+      units.length > 0 ? Math.max(...units.map((unit) => unit.coverage)) : candidate.titleCoverage;
     return candidate;
   });
 }
