@@ -1,4 +1,9 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Writable } from "node:stream";
+import { type AnsweringPipeline, createAnsweringPipeline } from "../../src/app.ts";
+import { loadConfig } from "../../src/config/index.ts";
 import { createHttpServer, type HttpServerOptions, type Readiness } from "../../src/http/index.ts";
 import { createMeetingCatalog } from "../../src/minutes/catalog.ts";
 import { ingestDirectory, type Meeting } from "../../src/minutes/index.ts";
@@ -45,14 +50,7 @@ export async function startTestServer(
   let url = "";
   const fakes = createFakeAnswerFunctions({ meetings, publicBaseUrl: () => url });
   const logLines: Record<string, unknown>[] = [];
-  const destination = new Writable({
-    write(chunk, _encoding, callback) {
-      for (const line of String(chunk).split("\n")) {
-        if (line.trim() !== "") logLines.push(JSON.parse(line) as Record<string, unknown>);
-      }
-      callback();
-    },
-  });
+  const destination = collectInto(logLines);
   const { meetings: _meetings, logLevel, ...serverOverrides } = overrides;
   const server = createHttpServer({
     answerQuestion: fakes.answerQuestion,
@@ -86,5 +84,82 @@ export function postJson(url: string, body: unknown, headers: Record<string, str
     method: "POST",
     headers: { "content-type": "application/json", ...headers },
     body: JSON.stringify(body),
+  });
+}
+
+export interface RealPipelineServer {
+  url: string;
+  logLines: Record<string, unknown>[];
+  close(): Promise<void>;
+}
+
+/**
+ * The server with the real answering pipeline (lexical retrieval over the bundled minutes, no
+ * embeddings, no LLM), composed exactly as app.ts does. The pipeline is built after the server
+ * listens, so citation links carry the server's real address; until then /readyz says 503.
+ */
+export async function startRealPipelineServer(): Promise<RealPipelineServer> {
+  const dataDir = await mkdtemp(join(tmpdir(), "referat-http-"));
+  const logLines: Record<string, unknown>[] = [];
+  const logger = createLogger({ level: "info", destination: collectInto(logLines) });
+  let pipeline: AnsweringPipeline | undefined;
+  const loaded = () => {
+    if (!pipeline) throw new Error("pipeline not built yet");
+    return pipeline;
+  };
+  const server = createHttpServer({
+    answerQuestion: (question, options) => loaded().answerQuestion(question, options),
+    summariseMeeting: (reference, options) => loaded().summariseMeeting(reference, options),
+    retriever: {
+      retrieve: (query, options) => loaded().loaded.retriever.retrieve(query, options),
+      status: () => loaded().loaded.retriever.status(),
+    },
+    catalog: {
+      list: (filter) => loaded().catalog.list(filter),
+      get: (id) => loaded().catalog.get(id),
+      resolve: (reference) => loaded().catalog.resolve(reference),
+    },
+    readiness: () => {
+      const status = pipeline?.loaded.retriever.status();
+      return {
+        indexLoaded: pipeline !== undefined,
+        lexical: status?.lexical ?? false,
+        dense: status?.dense ?? false,
+        ...(status?.denseReason ? { denseReason: status.denseReason } : {}),
+        llm: pipeline?.llmEnabled ?? false,
+        slack: "off",
+      };
+    },
+    askRateLimitPerMinute: 1000,
+    bodyLimitBytes: 32_768,
+    publicBaseUrl: "http://placeholder.invalid",
+    logger,
+  });
+  const { url } = await server.listen(0, "127.0.0.1");
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    EMBEDDINGS_PROVIDER: "none",
+    PUBLIC_BASE_URL: url,
+  });
+  pipeline = await createAnsweringPipeline(config, logger);
+  return {
+    url,
+    logLines,
+    async close() {
+      await server.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A log destination that parses each pino line into `lines`. */
+function collectInto(lines: Record<string, unknown>[]): Writable {
+  return new Writable({
+    write(chunk, _encoding, callback) {
+      for (const line of String(chunk).split("\n")) {
+        if (line.trim() !== "") lines.push(JSON.parse(line) as Record<string, unknown>);
+      }
+      callback();
+    },
   });
 }
