@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { createRetriever } from "../src/answer/retriever.ts";
-import { createSynonymTable } from "../src/answer/synonyms.ts";
+import { createSynonymTable, EMPTY_SYNONYM_FILE } from "../src/answer/synonyms.ts";
 import { loadRetriever } from "../src/cli/load-retriever.ts";
 import { loadConfig } from "../src/config/index.ts";
 import { createPlainBm25Index } from "../src/index/lexical-index.ts";
@@ -44,7 +44,7 @@ const { chunks } = loaded.index;
 
 const plainIndex = createPlainBm25Index();
 plainIndex.add(chunks);
-const noSynonyms = createSynonymTable({ version: 1, synonyms: [], translations: [] });
+const noSynonyms = createSynonymTable(EMPTY_SYNONYM_FILE);
 
 const pipelines: RetrievalPipeline[] = [
   {

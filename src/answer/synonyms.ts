@@ -3,7 +3,8 @@ import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { foldDanishLetters, lowerCaseAndStripAccents } from "../index/analyzer-normalize.ts";
 import { createDanishStemmer, createEnglishStemmer } from "../index/analyzer-stemmer.ts";
-import { AppError, describeError } from "../shared/errors.ts";
+import { AppError, describeError, isAppError } from "../shared/errors.ts";
+import type { Logger } from "../shared/logger.ts";
 
 /**
  * Query-time synonyms: Danish words that mean the same ("ledighed" ⇄ "arbejdsløshed") and English
@@ -71,6 +72,28 @@ export async function loadSynonyms(path: string = DEFAULT_SYNONYMS_FILE): Promis
   }
   return createSynonymTable(json, path);
 }
+
+/**
+ * For the running service: a broken synonyms file (a typo while editing it) must not stop
+ * Referat. It is logged as an error, naming the problem, and search runs without synonyms.
+ */
+export async function loadSynonymsOrNone(
+  path: string = DEFAULT_SYNONYMS_FILE,
+  logger: Logger,
+): Promise<SynonymTable> {
+  try {
+    return await loadSynonyms(path);
+  } catch (error) {
+    if (!isAppError(error, "index_invalid")) throw error;
+    logger.error(
+      { code: error.code, file: path },
+      `synonyms not loaded, searching without them: ${error.message}`,
+    );
+    return createSynonymTable(EMPTY_SYNONYM_FILE);
+  }
+}
+
+export const EMPTY_SYNONYM_FILE: SynonymFile = { version: 1, synonyms: [], translations: [] };
 
 /** Validates parsed JSON (or an object written in code) into a table. */
 export function createSynonymTable(source: unknown, origin = "synonyms"): SynonymTable {

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { createRetriever } from "../answer/retriever.ts";
-import { loadSynonyms, type SynonymTable } from "../answer/synonyms.ts";
+import { loadSynonymsOrNone, type SynonymTable } from "../answer/synonyms.ts";
 import type { Retriever } from "../answer/types.ts";
 import type { Config } from "../config/index.ts";
 import { createEmbedder } from "../index/embedders/index.ts";
@@ -37,7 +37,7 @@ export async function loadRetriever(
   const minutesDir = options.minutesDir ?? config.minutesDir;
   const [{ meetings, failures }, synonyms, embedding] = await Promise.all([
     ingestDirectory(minutesDir, { corpusFile: join(config.dataDir, "corpus.json") }),
-    loadSynonyms(options.synonymsFile),
+    loadSynonymsOrNone(options.synonymsFile, logger),
     createEmbedder({ ...config.embeddings, logger }),
   ]);
   for (const failure of failures) {

@@ -1,9 +1,16 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSynonymTable, loadSynonyms, type SynonymTable } from "../../src/answer/synonyms.ts";
+import {
+  createSynonymTable,
+  loadSynonyms,
+  loadSynonymsOrNone,
+  type SynonymTable,
+} from "../../src/answer/synonyms.ts";
 import { isAppError } from "../../src/shared/errors.ts";
+import { createLogger } from "../../src/shared/logger.ts";
 
 async function expectIndexInvalid(action: () => Promise<unknown> | unknown, mentions: RegExp) {
   let caught: unknown;
@@ -109,5 +116,29 @@ describe("loadSynonyms", () => {
     const broken = join(directory, "broken.json");
     await writeFile(broken, "{ not json");
     await expectIndexInvalid(() => loadSynonyms(broken), /not JSON/);
+  });
+
+  it("for the service, logs a broken file as an error and goes on without synonyms", async () => {
+    const broken = join(directory, "typo.json");
+    await writeFile(broken, JSON.stringify({ version: 1, synonyms: [["ene"]], translations: [] }));
+    const lines: string[] = [];
+    const destination = new Writable({
+      write(chunk, _encoding, callback) {
+        lines.push(String(chunk));
+        callback();
+      },
+    });
+    const table = await loadSynonymsOrNone(broken, createLogger({ destination }));
+    expect(table.size).toBe(0);
+    expect(table.expand("working group")).toEqual([]);
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0] ?? "{}")).toMatchObject({
+      level: 50,
+      code: "index_invalid",
+      file: broken,
+    });
+    expect(
+      (await loadSynonymsOrNone(undefined, createLogger({ destination }))).size,
+    ).toBeGreaterThan(500);
   });
 });
