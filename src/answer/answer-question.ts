@@ -57,8 +57,8 @@ export interface AnswerQuestionOptions {
   retrievalLimit?: number;
 }
 
-const DEFAULT_RETRIEVAL_LIMIT = 6;
-const CANDIDATES = 5;
+const DEFAULT_RETRIEVAL_LIMIT = 8;
+const CANDIDATES = 8;
 const RELATED_ITEMS = 3;
 const FOLLOW_UP_TURNS = 2;
 

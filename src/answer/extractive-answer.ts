@@ -36,6 +36,8 @@ const MAX_SENTENCE_LENGTH = 400;
 const SAME_ITEM_SHARE = 0.7;
 const OTHER_ITEM_SHARE = 0.9;
 const WEAK_SENTENCE_COVERAGE = 0.6;
+/** Share of shared words above which two sentences say the same. */
+const NEAR_DUPLICATE = 0.8;
 
 /** `candidates` ordered best first, all judged relevant enough to answer from. */
 export function composeExtractiveAnswer(
@@ -119,7 +121,8 @@ function chooseUnits(candidates: Candidate[], options: ExtractiveOptions): Score
     const top = scoreUnits(candidate, options)
       .filter((scored) => scored.coverage > 0)
       .sort((a, b) => b.score - a.score)[0];
-    if (top && top.score >= best.score * OTHER_ITEM_SHARE) chosen.push(top);
+    if (top && top.score >= best.score * OTHER_ITEM_SHARE && !overlaps(chosen, top))
+      chosen.push(top);
   }
   // Read in the order of the minutes within each item.
   return chosen.sort(
@@ -134,13 +137,23 @@ function sectionIndex(scored: ScoredUnit): number {
   return scored.candidate.item.sections.indexOf(scored.section);
 }
 
+/** The same span, or a sentence the minutes repeat nearly word for word (resume and case text). */
 function overlaps(chosen: ScoredUnit[], next: ScoredUnit): boolean {
   return chosen.some(
     (unit) =>
-      unit.section === next.section &&
-      unit.unit.start < next.unit.end &&
-      next.unit.start < unit.unit.end,
+      (unit.section === next.section &&
+        unit.unit.start < next.unit.end &&
+        next.unit.start < unit.unit.end) ||
+      wordOverlap(unit.unit.text, next.unit.text) >= NEAR_DUPLICATE,
   );
+}
+
+function wordOverlap(a: string, b: string): number {
+  const words = (text: string) => new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+  const first = words(a);
+  const second = words(b);
+  const shared = [...first].filter((word) => second.has(word)).length;
+  return shared / Math.max(1, Math.min(first.size, second.size));
 }
 
 function decisionSection(candidate: Candidate): Section | undefined {

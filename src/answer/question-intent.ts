@@ -5,7 +5,7 @@
 
 import { wordPattern as words } from "./word-pattern.ts";
 
-export type AnswerKind = "decision" | "person" | "number" | "date" | "other";
+export type AnswerKind = "decision" | "person" | "amount" | "number" | "date" | "other";
 
 const DECISION_PATTERNS = [
   words(
@@ -28,7 +28,12 @@ const PERSON_PATTERNS = [
 const NUMBER_PATTERNS = [
   words("hvor (?:mange|meget|stor|store|høj|højt|lang|længe)"),
   words("how (?:many|much|large|big|high|long)"),
-  words("hvad (?:koster|kostede|kostet)|beløb(?:et)?|budget(?:tet)?|amount|cost|costs|costing"),
+];
+
+const AMOUNT_PATTERNS = [
+  words(
+    "penge|beløb(?:et)?|kost(?:er|ede|et|e)|pris(?:en)?|budget(?:tet)?|tilskud(?:det)?|kroner|money|amount|costs?|costing|price|budget|funding|grant",
+  ),
 ];
 
 const DATE_PATTERNS = [words("hvornår|when|hvilken (?:dato|dag)|what (?:date|day)")];
@@ -37,6 +42,7 @@ export function answerKindOf(question: string): AnswerKind {
   if (PERSON_PATTERNS.some((pattern) => pattern.test(question))) return "person";
   if (DATE_PATTERNS.some((pattern) => pattern.test(question))) return "date";
   if (DECISION_PATTERNS.some((pattern) => pattern.test(question))) return "decision";
+  if (AMOUNT_PATTERNS.some((pattern) => pattern.test(question))) return "amount";
   if (NUMBER_PATTERNS.some((pattern) => pattern.test(question))) return "number";
   return "other";
 }

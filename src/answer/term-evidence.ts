@@ -22,7 +22,10 @@ export interface SynonymExpander {
 export interface Concept {
   /** The word as the question writes it (for logs and tests). */
   label: string;
-  /** The word's own terms: full credit. */
+  /**
+   * The word's own terms: the word itself first (full credit), then, for a joined word
+   * ("ACT-indsatsen"), its components (partial credit).
+   */
   own: string[];
   /** Compound parts of the word: partial credit. */
   parts: string[];
@@ -86,9 +89,11 @@ function isPhrase(term: string): boolean {
 
 export function bagMatches(bag: TokenBag, term: string): boolean {
   if (isPhrase(term)) return bag.text.includes(` ${term.slice(1, -1)} `);
-  return (
-    bag.tokens.has(term) || (term.length >= MIN_CONTAINED_TERM_LENGTH && bag.joined.includes(term))
-  );
+  if (bag.tokens.has(term)) return true;
+  if (term.length >= MIN_CONTAINED_TERM_LENGTH && bag.joined.includes(term)) return true;
+  // Snowball leaves some past tenses whole ("kostede" → "kosted", where "koste" → "kost").
+  const pastTense = term.match(/^(.{4,}?)(?:ed|ede|et|te)$/u)?.[1];
+  return pastTense !== undefined && bag.tokens.has(pastTense);
 }
 
 const WORD = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu;
@@ -172,6 +177,9 @@ export function questionConcepts(
             }
           }
         }
+        // A joined word ("ACT-indsatsen") is more specific than the synonyms of its parts.
+        const single = size === 1 ? concepts[start] : undefined;
+        if (single && single.own.length > 1) continue;
         const terms = [...found]
           .filter((expansion) => !inner.has(expansion))
           .flatMap((expansion) => analyzer.queryTerms(expansion))
@@ -262,9 +270,20 @@ export interface ConceptMatch {
   term: string | undefined;
 }
 
-export function matchConcept(concept: Concept, bag: TokenBag): ConceptMatch {
-  const own = concept.own.find((term) => bagMatches(bag, term));
-  if (own) return { credit: 1, term: own };
+export function matchConcept(concept: Concept, bag: TokenBag, index?: TermIndex): ConceptMatch {
+  const [whole, ...components] = concept.own;
+  if (whole !== undefined && bagMatches(bag, whole)) return { credit: 1, term: whole };
+  // A joined word ("ACT-indsatsen") found only in part: credit by the share of its components'
+  // weight found, so the generic half ("indsats") alone counts for little.
+  const found = components.filter((term) => bagMatches(bag, term));
+  if (found.length > 0) {
+    const weightOf = (term: string) => index?.weight(term) ?? 1;
+    const share =
+      found.reduce((sum, term) => sum + weightOf(term), 0) /
+      components.reduce((sum, term) => sum + weightOf(term), 0);
+    const best = [...found].sort((a, b) => weightOf(b) - weightOf(a))[0];
+    return { credit: PARTIAL_CREDIT * share, term: best };
+  }
   const other = [...concept.parts, ...concept.expansions].find((term) => bagMatches(bag, term));
   return other ? { credit: PARTIAL_CREDIT, term: other } : { credit: 0, term: undefined };
 }
@@ -287,7 +306,7 @@ export function measureEvidence(concepts: Concept[], bag: TokenBag, index: TermI
   for (const concept of concepts) {
     const weight = conceptWeight(concept, index);
     if (!concept.bonus) ownWeight += weight;
-    const match = matchConcept(concept, bag);
+    const match = matchConcept(concept, bag, index);
     if (match.credit === 0 || match.term === undefined) continue;
     matched.push(concept.label);
     matchedWeight += weight * match.credit;

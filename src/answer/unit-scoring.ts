@@ -50,6 +50,8 @@ const ROLE = wordPattern(
 /** A count or an amount ("65", "392.000", "5,4"); a year alone is not one. */
 const AMOUNT_OR_COUNT =
   /(?<![\p{L}\d.,])(?:\d{1,3}(?:\.\d{3})+|\d+,\d+|(?!(?:19|20)\d{2}(?!\d))\d+)(?![\d\p{L}])/u;
+/** An amount of money: "392.000 kr.", "23 mio. kr.", "-5,4 mio.". */
+const MONEY = /\d[\d.,]*\s*(?:kr\.?|kroner|mio\.?|mia\.?|dkk)(?![\p{L}])/iu;
 const DATE = wordPattern(
   "\\d{1,2}\\.\\s*(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)|\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}|(?:uge|week) \\d{1,2}",
 );
@@ -66,7 +68,9 @@ export function scoreUnits(
   );
   // The title is the context of every sentence of its item: what it holds counts half everywhere.
   const titleBag = tokenBag(candidate.item.title, analyzer);
-  const titleCredit = concepts.map((concept) => matchConcept(concept, titleBag).credit / 2);
+  const titleCredit = concepts.map(
+    (concept) => matchConcept(concept, titleBag, termIndex).credit / 2,
+  );
   const scored: ScoredUnit[] = [];
   for (const section of candidate.item.sections) {
     const retrievedSpans = candidate.retrieved.passages.filter(
@@ -75,7 +79,10 @@ export function scoreUnits(
     for (const unit of splitIntoUnits(section.text)) {
       const bag = tokenBag(unit.text, analyzer);
       const matchedWeight = concepts.reduce((sum, concept, index) => {
-        const credit = Math.max(matchConcept(concept, bag).credit, titleCredit[index] ?? 0);
+        const credit = Math.max(
+          matchConcept(concept, bag, termIndex).credit,
+          titleCredit[index] ?? 0,
+        );
         return sum + credit * (weights[index] ?? 0);
       }, 0);
       const coverage = ownWeight > 0 ? Math.min(1, matchedWeight / ownWeight) : 0;
@@ -99,6 +106,8 @@ export function holdsAnswerKind(text: string, kind: AnswerKind): boolean {
       return DECISION_WORDS.test(text);
     case "person":
       return NAME.test(text) || ROLE.test(text);
+    case "amount":
+      return MONEY.test(text);
     case "number":
       return AMOUNT_OR_COUNT.test(text);
     case "date":

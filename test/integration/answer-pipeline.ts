@@ -15,12 +15,12 @@ import {
   type MeetingCatalog,
 } from "../../src/minutes/index.ts";
 import { createSilentLogger } from "../../src/shared/logger.ts";
-import { createDeterministicEmbedder } from "../fakes/deterministic-embedder.ts";
 
 /**
- * The real retrieval stack for answer tests: parsed minutes, a search index built in a temp dir
- * (BM25 plus the deterministic test embedder in a real hnswlib index), the real retriever and
- * synonyms. Built once per test file; answer functions are made from it per test.
+ * The real retrieval stack for answer tests: parsed minutes, a search index built in a temp dir,
+ * the real retriever and synonyms. Retrieval is lexical, as on a machine without model weights
+ * (the default here); the deterministic test embedder's vectors carry no meaning, and answers
+ * should be judged on retrieval that does. Built once per test file.
  */
 
 export const BUNDLED_MINUTES = new URL("../../data/minutes", import.meta.url).pathname;
@@ -46,7 +46,14 @@ export async function buildRetrievalStack(minutesDirectories: string[]): Promise
   const meetings = ingested.flatMap((result) => result.meetings);
   const indexDir = await mkdtemp(join(tmpdir(), "referat-answer-index-"));
   const [index, synonyms, prompts] = await Promise.all([
-    buildSearchIndex({ meetings, indexDir, embedder: createDeterministicEmbedder(), logger }),
+    buildSearchIndex({
+      meetings,
+      indexDir,
+      embedder: null,
+      embedderUnavailableReason:
+        "answer tests run lexical retrieval, as a machine without model weights does",
+      logger,
+    }),
     loadSynonyms(),
     loadPrompts(DEFAULT_PROMPTS_DIRECTORY),
   ]);

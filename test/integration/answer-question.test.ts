@@ -112,19 +112,27 @@ describe("answerQuestion, extractive, on the bundled minutes", () => {
   });
 
   it("uses the thread's earlier question to understand a follow-up", async () => {
-    const alone = await answers.answerQuestion("and who was appointed?");
+    const alone = await answers.answerQuestion("og hvem blev valgt?");
     expect(alone.text).not.toContain("Henrik Juncher");
 
-    const followUp = await answers.answerQuestion("and who was appointed?", {
+    const followUp = await answers.answerQuestion("og hvem blev valgt?", {
       history: [
-        { role: "user", text: "Hvad handlede punktet om styregruppen for ACT-indsatsen om?" },
+        { role: "user", text: "Hvad blev der besluttet om ACT-indsatsen?" },
         { role: "assistant", text: "Udsatterådet skulle udvælge et medlem til styregruppen. [1]" },
       ],
     });
     expect(followUp.abstained).toBe(false);
-    expect(followUp.language).toBe("en");
     expect(followUp.text).toContain("Henrik Juncher");
     expect(followUp.citations.some((citation) => citation.number === 32)).toBe(true);
+  });
+
+  it("answers an English follow-up in English", async () => {
+    const followUp = await answers.answerQuestion("and when is it held?", {
+      history: [{ role: "user", text: "Hvad handler arbejdsmiljøtemadagen 2022 om?" }],
+    });
+    expect(followUp).toMatchObject({ abstained: false, language: "en" });
+    expect(followUp.text).toContain("Årets arbejdsmiljøtemadag afholdes 12. maj 2022.");
+    expect(followUp.text).toMatch(/^From the minutes \(quoted in Danish\):/);
   });
 
   it("keeps to the filters it is given", async () => {

@@ -11,7 +11,8 @@ describe("answerKindOf", () => {
     ["Hvem blev medlem af styregruppen for ACT-indsatsen?", "person"],
     ["Who will be in charge of the questions from the audience?", "person"],
     ["Hvor mange deltog i informationsmøderne?", "number"],
-    ["How much did the SoSu pre-course end up costing?", "number"],
+    ["How much did the SoSu pre-course end up costing?", "amount"],
+    ["Hvor mange penge fik kommunen til projektet?", "amount"],
     ["Hvornår afholdes arbejdsmiljøtemadagen 2022?", "date"],
     ["Hvad er en Poverty Walk?", "other"],
   ] as const)("%s → %s", (question, kind) => {
