@@ -5,6 +5,12 @@ import { loadRetriever } from "../src/cli/load-retriever.ts";
 import { loadConfig } from "../src/config/index.ts";
 import { createPlainBm25Index } from "../src/index/lexical-index.ts";
 import { createLogger } from "../src/shared/logger.ts";
+import {
+  type AnswerReport,
+  createAnswerPipelines,
+  evaluateAnswers,
+  formatAnswerReports,
+} from "./eval/answer-metrics.ts";
 import { loadQuestions } from "./eval/questions.ts";
 import {
   evaluateRetrieval,
@@ -85,6 +91,11 @@ pipelines.push({
 const reports: PipelineReport[] = [];
 for (const pipeline of pipelines) reports.push(await evaluateRetrieval(questions, pipeline));
 
+const answerReports: AnswerReport[] = [];
+for (const pipeline of await createAnswerPipelines(config, loaded, logger)) {
+  answerReports.push(await evaluateAnswers(questions, pipeline));
+}
+
 if (values.json) {
   process.stdout.write(
     `${JSON.stringify(
@@ -94,6 +105,7 @@ if (values.json) {
         chunks: chunks.length,
         dense: status.dense ? { embedderId: status.embedderId } : { off: status.denseReason },
         retrieval: reports,
+        answers: answerReports,
       },
       null,
       2,
@@ -104,4 +116,5 @@ if (values.json) {
     `${questions.length} questions, ${loaded.meetings.length} meetings, ${chunks.length} chunks; dense: ${status.dense ? status.embedderId : `off (${status.denseReason})`}\n`,
   );
   console.log(formatRetrievalReports(reports));
+  console.log(`\n${formatAnswerReports(answerReports)}`);
 }
