@@ -109,13 +109,18 @@ function chooseUnits(candidates: Candidate[], options: ExtractiveOptions): Score
       chosen.push(scored);
   }
   // Another item contributes only when the first answers weakly (no sentence holds most of the
-  // question) and it holds the question at least as fully as the first.
+  // question), and it is about the subject too (its title holds part of the question) and holds
+  // the question at least as fully as the first.
   const peers =
     best.coverage >= WEAK_SENTENCE_COVERAGE
       ? []
       : others
           .slice(0, 2)
-          .filter((candidate) => candidate.evidence.coverage >= primary.evidence.coverage);
+          .filter(
+            (candidate) =>
+              candidate.titleCoverage > 0 &&
+              candidate.evidence.coverage >= primary.evidence.coverage,
+          );
   for (const candidate of peers) {
     if (chosen.length >= MAX_SENTENCES) break;
     const top = scoreUnits(candidate, options)

@@ -91,7 +91,10 @@ export function scoreUnits(
       if (retrievedSpans.some((span) => unit.start < span.end && unit.end > span.start)) {
         score += RETRIEVED_PASSAGE_BONUS;
       }
-      if (wordCount(unit.text) < MIN_WORDS && !(options.kind === "decision" && holdsKind)) {
+      // A bracketed agenda note ("(orientering – 5 min.):") answers nothing; a very short unit
+      // rarely does, unless it is the decision asked for ("Godkendt").
+      if (/^\(.*\)[.:]?$/su.test(unit.text)) score -= 1;
+      else if (wordCount(unit.text) < MIN_WORDS && !(options.kind === "decision" && holdsKind)) {
         score -= 0.3;
       }
       scored.push({ candidate, section, unit, score, coverage });

@@ -178,6 +178,8 @@ describe("extractive answers on the bundled minutes", () => {
     expect(result.text).toContain(
       "Det besluttes at nedsætte en arbejdsgruppe bestående af Per Thuesen, Ina Bang, Tina Arent og Carsten Jensen.",
     );
+    // The bracketed agenda note that opens the item is not an answer.
+    expect(result.text).not.toContain("(orientering – 5 min.");
   });
 
   it("cites a closed item as closed and describes nothing", () => {
