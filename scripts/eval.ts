@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { createRetriever } from "../src/answer/retriever.ts";
 import { createSynonymTable, EMPTY_SYNONYM_FILE } from "../src/answer/synonyms.ts";
-import { loadRetriever } from "../src/cli/load-retriever.ts";
+import { loadRetriever } from "../src/app.ts";
 import { loadConfig } from "../src/config/index.ts";
 import { createPlainBm25Index } from "../src/index/lexical-index.ts";
 import { createLogger } from "../src/shared/logger.ts";

@@ -2,25 +2,112 @@ import { join } from "node:path";
 import { createAnswerQuestion } from "./answer/answer-question.ts";
 import { createOpenAiChatModel } from "./answer/chat-model.ts";
 import { DEFAULT_PROMPTS_DIRECTORY, loadPrompts } from "./answer/prompts.ts";
+import { createRetriever } from "./answer/retriever.ts";
 import { createSummariseMeeting } from "./answer/summarise-meeting.ts";
-import type { AnswerQuestion, SummariseMeeting } from "./answer/types.ts";
-import { loadRetriever } from "./cli/load-retriever.ts";
+import { loadSynonyms, type SynonymTable } from "./answer/synonyms.ts";
+import type { AnswerQuestion, ChatModel, Retriever, SummariseMeeting } from "./answer/types.ts";
 import type { Config } from "./config/index.ts";
 import { createHttpServer, type Readiness } from "./http/index.ts";
-import { createMeetingCatalog, type MeetingCatalog } from "./minutes/index.ts";
+import { createEmbedder } from "./index/embedders/index.ts";
+import { buildSearchIndex, type SearchIndex } from "./index/store.ts";
+import {
+  createMeetingCatalog,
+  type IngestResult,
+  ingestDirectory,
+  type MeetingCatalog,
+} from "./minutes/index.ts";
 import type { Logger } from "./shared/logger.ts";
 import { createFileFeedbackRecorder, createSlackBot, type SlackBot } from "./slack/index.ts";
 
 /**
  * The composition root: builds everything from Config. Modules below get plain options; only
- * this file (with main.ts, cli.ts and scripts/) sees Config.
+ * this file, main.ts, cli.ts (with its commands) and scripts/ see Config. The server, the CLI
+ * and the evaluation all build their pipeline through the functions here, so they answer alike.
  */
+
+/** Ingests the minutes folder into DATA_DIR/corpus.json; skipped files are logged by name. */
+export async function ingestMinutes(
+  config: Config,
+  logger: Logger,
+  minutesDir = config.minutesDir,
+): Promise<IngestResult> {
+  const result = await ingestDirectory(minutesDir, {
+    corpusFile: join(config.dataDir, "corpus.json"),
+  });
+  for (const failure of result.failures) {
+    logger.warn(
+      { file: failure.file, code: failure.code },
+      `minutes file skipped: ${failure.message}`,
+    );
+  }
+  return result;
+}
+
+export interface LoadedRetriever {
+  retriever: Retriever;
+  meetings: IngestResult["meetings"];
+  failures: IngestResult["failures"];
+  index: SearchIndex;
+  synonyms: SynonymTable;
+}
+
+export interface LoadRetrieverOptions {
+  /** Defaults to config.minutesDir. */
+  minutesDir?: string;
+  /** Defaults to the bundled data/synonyms.json. */
+  synonymsFile?: string;
+}
+
+/**
+ * Minutes → search index on disk (with the configured embedder when it can be loaded; lexical
+ * only, with the reason, when it cannot) → retriever.
+ */
+export async function loadRetriever(
+  config: Config,
+  logger: Logger,
+  options: LoadRetrieverOptions = {},
+): Promise<LoadedRetriever> {
+  const [{ meetings, failures }, synonyms, embedding] = await Promise.all([
+    ingestMinutes(config, logger, options.minutesDir),
+    loadSynonyms(options.synonymsFile),
+    createEmbedder({ ...config.embeddings, logger }),
+  ]);
+  const index = await buildSearchIndex({
+    meetings,
+    indexDir: join(config.dataDir, "index"),
+    embedder: embedding.embedder,
+    ...(embedding.embedder === null ? { embedderUnavailableReason: embedding.reason } : {}),
+    logger,
+  });
+  const retriever = createRetriever({
+    chunks: index.chunks,
+    lexical: index.lexical,
+    dense: index.dense,
+    ...(index.denseReason === undefined ? {} : { denseReason: index.denseReason }),
+    synonyms,
+    meetings,
+    logger,
+  });
+  return { retriever, meetings, failures, index, synonyms };
+}
+
+/** The configured LLM, or null when none is configured (answers are then extractive). */
+export function createChatModel(config: Config, logger: Logger): ChatModel | null {
+  if (!config.llm.enabled) return null;
+  return createOpenAiChatModel({
+    model: config.llm.model,
+    timeoutMs: config.llm.timeoutMs,
+    logger,
+    ...(config.llm.baseUrl ? { baseUrl: config.llm.baseUrl } : {}),
+    ...(config.llm.apiKey ? { apiKey: config.llm.apiKey } : {}),
+  });
+}
 
 export interface AnsweringPipeline {
   catalog: MeetingCatalog;
   answerQuestion: AnswerQuestion;
   summariseMeeting: SummariseMeeting;
-  loaded: Awaited<ReturnType<typeof loadRetriever>>;
+  loaded: LoadedRetriever;
   llmEnabled: boolean;
 }
 
@@ -28,23 +115,15 @@ export interface AnsweringPipeline {
 export async function createAnsweringPipeline(
   config: Config,
   logger: Logger,
+  options: LoadRetrieverOptions = {},
 ): Promise<AnsweringPipeline> {
   const [loaded, prompts] = await Promise.all([
-    loadRetriever(config, logger),
+    loadRetriever(config, logger, options),
     loadPrompts(DEFAULT_PROMPTS_DIRECTORY),
   ]);
   const catalog = createMeetingCatalog(loaded.meetings);
-  const chatModel = config.llm.enabled
-    ? createOpenAiChatModel({
-        model: config.llm.model,
-        timeoutMs: config.llm.timeoutMs,
-        logger,
-        ...(config.llm.baseUrl ? { baseUrl: config.llm.baseUrl } : {}),
-        ...(config.llm.apiKey ? { apiKey: config.llm.apiKey } : {}),
-      })
-    : null;
+  const chatModel = createChatModel(config, logger);
   const shared = {
-    retriever: loaded.retriever,
     catalog,
     chatModel,
     prompts,
@@ -57,6 +136,7 @@ export async function createAnsweringPipeline(
     llmEnabled: chatModel !== null,
     answerQuestion: createAnswerQuestion({
       ...shared,
+      retriever: loaded.retriever,
       queryRewrite: config.llm.enabled && config.llm.queryRewrite,
       synonyms: loaded.synonyms,
     }),
@@ -91,7 +171,7 @@ export async function createApplication(config: Config, logger: Logger): Promise
     "minutes indexed",
   );
 
-  const slackBot = await startSlackBot(config, pipeline, logger);
+  const slackBot = await createConfiguredSlackBot(config, pipeline, logger);
   const readiness = (): Readiness => ({
     indexLoaded: true,
     lexical: retrievalStatus.lexical,
@@ -128,8 +208,8 @@ export async function createApplication(config: Config, logger: Logger): Promise
   };
 }
 
-/** Slack is opt-in; a rejected token turns Slack off with a clear log line, not the whole service. */
-async function startSlackBot(
+/** Slack is opt-in; a rejected token turns Slack off with a clear log line, not the service. */
+async function createConfiguredSlackBot(
   config: Config,
   pipeline: AnsweringPipeline,
   logger: Logger,

@@ -1,8 +1,7 @@
 import { createAnswerQuestion } from "../../src/answer/answer-question.ts";
-import { createOpenAiChatModel } from "../../src/answer/chat-model.ts";
 import { DEFAULT_PROMPTS_DIRECTORY, loadPrompts } from "../../src/answer/prompts.ts";
 import type { Answer, AnswerQuestion, Citation } from "../../src/answer/types.ts";
-import type { LoadedRetriever } from "../../src/cli/load-retriever.ts";
+import { createChatModel, type LoadedRetriever } from "../../src/app.ts";
 import type { Config } from "../../src/config/index.ts";
 import { createMeetingCatalog } from "../../src/minutes/index.ts";
 import type { Logger } from "../../src/shared/logger.ts";
@@ -80,14 +79,8 @@ export async function createAnswerPipelines(
       answerQuestion: createAnswerQuestion(shared),
     },
   ];
-  if (config.llm.enabled) {
-    const chatModel = createOpenAiChatModel({
-      model: config.llm.model,
-      timeoutMs: config.llm.timeoutMs,
-      logger,
-      ...(config.llm.baseUrl ? { baseUrl: config.llm.baseUrl } : {}),
-      ...(config.llm.apiKey ? { apiKey: config.llm.apiKey } : {}),
-    });
+  const chatModel = createChatModel(config, logger);
+  if (config.llm.enabled && chatModel) {
     pipelines.push({
       name: "llm",
       description: `${config.llm.model} over the same sources${config.llm.queryRewrite ? ", with query rewriting" : ""}`,

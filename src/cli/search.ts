@@ -1,10 +1,17 @@
 import type { Command } from "commander";
-import type { RetrievedItem, SearchFilters } from "../answer/types.ts";
+import type { RetrievedItem } from "../answer/types.ts";
+import { loadRetriever } from "../app.ts";
 import { loadConfig } from "../config/index.ts";
 import { createMeetingCatalog } from "../minutes/index.ts";
-import { AppError, describeError, isAppError } from "../shared/errors.ts";
-import { createLogger } from "../shared/logger.ts";
-import { loadRetriever } from "./load-retriever.ts";
+import { AppError } from "../shared/errors.ts";
+import {
+  addFilterOptions,
+  checkFilterDates,
+  cliLogger,
+  type FilterFlags,
+  readFilters,
+  reportingFailures,
+} from "./command-support.ts";
 
 /**
  * `referat search "<query>"`: the ranked agenda items retrieval finds, with scores and the legs
@@ -12,41 +19,24 @@ import { loadRetriever } from "./load-retriever.ts";
  * `{ results: [{ meeting: { id, body, date }, item: { number, title }, section, score, legs }] }`.
  */
 
-interface SearchCommandOptions {
+interface SearchCommandOptions extends FilterFlags {
   json?: boolean;
-  body?: string;
-  meeting?: string;
-  from?: string;
-  to?: string;
   limit: string;
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_LIMIT = 100;
 const SNIPPET_LENGTH = 160;
 
 export function registerSearchCommand(program: Command): void {
-  program
-    .command("search")
-    .description("rank the agenda items that match a query (lexical and, when available, dense)")
-    .argument("<query>", "what to look for, in Danish or English")
-    .option("--json", "print the results as JSON")
-    .option("--body <body>", "only meetings of this body (name or part of it)")
-    .option("--meeting <meeting>", "only this meeting: its id, a date, or body and date")
-    .option("--from <date>", "only meetings on or after this date (YYYY-MM-DD)")
-    .option("--to <date>", "only meetings on or before this date (YYYY-MM-DD)")
+  addFilterOptions(
+    program
+      .command("search")
+      .description("rank the agenda items that match a query (lexical and, when available, dense)")
+      .argument("<query>", "what to look for, in Danish or English")
+      .option("--json", "print the results as JSON"),
+  )
     .option("--limit <n>", `how many items (1-${MAX_LIMIT})`, "10")
-    .action(async (query: string, options: SearchCommandOptions) => {
-      try {
-        await runSearch(query, options);
-      } catch (error) {
-        const code = isAppError(error) ? error.code : "unexpected";
-        process.stderr.write(
-          `referat search: [${code}] ${isAppError(error) ? error.message : describeError(error)}\n`,
-        );
-        process.exitCode = 1;
-      }
-    });
+    .action(reportingFailures("search", runSearch));
 }
 
 async function runSearch(query: string, options: SearchCommandOptions): Promise<void> {
@@ -58,34 +48,11 @@ async function runSearch(query: string, options: SearchCommandOptions): Promise<
       `--limit must be a whole number from 1 to ${MAX_LIMIT}, not "${options.limit}"`,
     );
   }
-  for (const [flag, value] of [
-    ["--from", options.from],
-    ["--to", options.to],
-  ] as const) {
-    if (value !== undefined && !ISO_DATE.test(value)) {
-      throw new AppError(
-        "bad_request",
-        `${flag} must be a date written YYYY-MM-DD, not "${value}"`,
-      );
-    }
-  }
+  checkFilterDates(options);
 
   const config = loadConfig(process.env);
-  // Progress lines would bury the results; warnings (no embedder, skipped files) still show.
-  const logger = createLogger({ level: process.env.LOG_LEVEL ? config.logLevel : "warn" });
-  const loaded = await loadRetriever(config, logger);
-
-  const filters: SearchFilters = {};
-  if (options.body) filters.body = options.body;
-  if (options.from) filters.from = options.from;
-  if (options.to) filters.to = options.to;
-  if (options.meeting) {
-    const meeting = createMeetingCatalog(loaded.meetings).resolve(options.meeting);
-    if (!meeting) {
-      throw new AppError("meeting_not_found", `no meeting matches --meeting "${options.meeting}"`);
-    }
-    filters.meetingId = meeting.id;
-  }
+  const loaded = await loadRetriever(config, cliLogger(config));
+  const filters = readFilters(options, createMeetingCatalog(loaded.meetings));
 
   const results = await loaded.retriever.retrieve(query, { filters, limit });
   if (options.json) {

@@ -1,13 +1,14 @@
-import { join } from "node:path";
 import type { Command } from "commander";
 import { formatCitationLabel } from "../answer/citations.ts";
 import { DEFAULT_PROMPTS_DIRECTORY, loadPrompts } from "../answer/prompts.ts";
 import { createSummariseMeeting } from "../answer/summarise-meeting.ts";
 import type { Language, MeetingSummary } from "../answer/types.ts";
+import { createChatModel, ingestMinutes } from "../app.ts";
 import { loadConfig } from "../config/index.ts";
-import { createMeetingCatalog, ingestDirectory } from "../minutes/index.ts";
+import { createMeetingCatalog } from "../minutes/index.ts";
 import { AppError } from "../shared/errors.ts";
-import { chatModelFrom, cliLogger, reportFailure, toPublicCitation } from "./ask.ts";
+import { toPublicCitation } from "./ask.ts";
+import { cliLogger, reportingFailures } from "./command-support.ts";
 
 /**
  * `referat summary <meeting>`: the meeting item by item, each entry cited. `--json` prints
@@ -27,13 +28,7 @@ export function registerSummaryCommand(program: Command): void {
     .argument("<meeting>", 'a meeting id, "latest", a date, or body and date')
     .option("--json", "print the summary as JSON")
     .option("--lang <language>", "da or en", "da")
-    .action(async (reference: string, options: SummaryCommandOptions) => {
-      try {
-        await runSummary(reference, options);
-      } catch (error) {
-        reportFailure("summary", error);
-      }
-    });
+    .action(reportingFailures("summary", runSummary));
 }
 
 async function runSummary(reference: string, options: SummaryCommandOptions): Promise<void> {
@@ -43,19 +38,14 @@ async function runSummary(reference: string, options: SummaryCommandOptions): Pr
   const language: Language = options.lang;
   const config = loadConfig(process.env);
   const logger = cliLogger(config);
-  const [ingested, prompts] = await Promise.all([
-    ingestDirectory(config.minutesDir, { corpusFile: join(config.dataDir, "corpus.json") }),
+  // A summary needs the meetings, not the search index: skip building it.
+  const [{ meetings }, prompts] = await Promise.all([
+    ingestMinutes(config, logger),
     loadPrompts(DEFAULT_PROMPTS_DIRECTORY),
   ]);
-  for (const failure of ingested.failures) {
-    logger.warn(
-      { file: failure.file, code: failure.code },
-      `minutes file skipped: ${failure.message}`,
-    );
-  }
   const summariseMeeting = createSummariseMeeting({
-    catalog: createMeetingCatalog(ingested.meetings),
-    chatModel: chatModelFrom(config, logger),
+    catalog: createMeetingCatalog(meetings),
+    chatModel: createChatModel(config, logger),
     prompts,
     publicBaseUrl: config.http.publicBaseUrl,
     logger,
