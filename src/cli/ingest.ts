@@ -1,34 +1,7 @@
 import { join } from "node:path";
 import type { Command } from "commander";
 import { loadConfig } from "../config/index.ts";
-import { ingestDirectory, type Meeting } from "../minutes/index.ts";
-
-/** The public JSON shape of a meeting: other tools read it, so extend it, never rename. */
-export function toPublicMeeting(meeting: Meeting) {
-  return {
-    id: meeting.id,
-    body: meeting.body,
-    organisation: meeting.organisation,
-    date: meeting.date,
-    time: meeting.time,
-    location: meeting.location,
-    sourceFile: meeting.sourceFile,
-    items: meeting.items.map((item) => ({
-      number: item.number,
-      title: item.title,
-      caseNumber: item.caseNumber,
-      closed: item.closed,
-      lineStart: item.lineStart,
-      lineEnd: item.lineEnd,
-      sections: item.sections.map((section) => ({
-        heading: section.heading,
-        kind: section.kind,
-        slug: section.slug,
-        text: section.text,
-      })),
-    })),
-  };
-}
+import { ingestDirectory, toPublicMeeting } from "../minutes/index.ts";
 
 export function registerIngestCommand(program: Command): void {
   program

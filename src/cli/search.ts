@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import type { RetrievedItem } from "../answer/types.ts";
+import { toPublicSearchResult } from "../answer/public-search-result.ts";
 import { loadRetriever } from "../app.ts";
 import { loadConfig } from "../config/index.ts";
 import { createMeetingCatalog } from "../minutes/index.ts";
@@ -56,7 +56,9 @@ async function runSearch(query: string, options: SearchCommandOptions): Promise<
 
   const results = await loaded.retriever.retrieve(query, { filters, limit });
   if (options.json) {
-    process.stdout.write(`${JSON.stringify({ results: results.map(toPublicResult) }, null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ results: results.map(toPublicSearchResult) }, null, 2)}\n`,
+    );
     return;
   }
   const status = loaded.retriever.status();
@@ -83,15 +85,4 @@ async function runSearch(query: string, options: SearchCommandOptions): Promise<
       );
     }
   });
-}
-
-/** The public JSON shape of a result: other tools read it, so extend it, never rename. */
-export function toPublicResult(result: RetrievedItem) {
-  return {
-    meeting: { id: result.meeting.id, body: result.meeting.body, date: result.meeting.date },
-    item: { number: result.item.number, title: result.item.title },
-    section: result.passages[0]?.sectionHeading ?? "",
-    score: result.score,
-    legs: result.legs,
-  };
 }

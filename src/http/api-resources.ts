@@ -1,35 +1,10 @@
 import { formatCitationLabel } from "../answer/citations.ts";
-import type {
-  Answer,
-  Citation,
-  Language,
-  MeetingSummary,
-  RetrievalLeg,
-  RetrievedItem,
-} from "../answer/types.ts";
+import type { Answer, Citation, Language, MeetingSummary } from "../answer/types.ts";
 import { meetingPath, sourceUrl } from "../minutes/anchors.ts";
 import type { Meeting } from "../minutes/model.ts";
+import { toPublicMeeting } from "../minutes/public-meeting.ts";
 
 /** The JSON shapes of meetings and search results in the API. */
-
-export interface SearchResultResource {
-  meeting: { id: string; body: string; date: string };
-  item: { number: number; title: string };
-  /** Heading of the best-matching section of the item. */
-  section: string;
-  score: number;
-  legs: RetrievalLeg[];
-}
-
-export function toSearchResult(found: RetrievedItem): SearchResultResource {
-  return {
-    meeting: { id: found.meeting.id, body: found.meeting.body, date: found.meeting.date },
-    item: { number: found.item.number, title: found.item.title },
-    section: found.passages[0]?.sectionHeading ?? "",
-    score: found.score,
-    legs: found.legs,
-  };
-}
 
 export function toMeetingListEntry(meeting: Meeting, publicBaseUrl: string) {
   return {
@@ -45,20 +20,15 @@ export function toMeetingListEntry(meeting: Meeting, publicBaseUrl: string) {
 }
 
 export function toMeetingResource(meeting: Meeting, publicBaseUrl: string) {
+  const published = toPublicMeeting(meeting);
   return {
     ...toMeetingListEntry(meeting, publicBaseUrl),
-    sourceFile: meeting.sourceFile,
-    items: meeting.items.map((item) => ({
-      number: item.number,
-      title: item.title,
-      caseNumber: item.caseNumber,
-      closed: item.closed,
+    ...published,
+    items: published.items.map((item) => ({
+      ...item,
       url: sourceUrl(publicBaseUrl, meeting.id, item.number),
       sections: item.sections.map((section) => ({
-        heading: section.heading,
-        kind: section.kind,
-        slug: section.slug,
-        text: section.text,
+        ...section,
         url: sourceUrl(publicBaseUrl, meeting.id, item.number, section.slug),
       })),
     })),

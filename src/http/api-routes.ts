@@ -1,4 +1,5 @@
 import type { FastifyInstance } from "fastify";
+import { toPublicSearchResult } from "../answer/public-search-result.ts";
 import type { AnswerQuestion, Retriever, SummariseMeeting } from "../answer/types.ts";
 import type { MeetingCatalog } from "../minutes/catalog.ts";
 import type { Meeting } from "../minutes/model.ts";
@@ -7,7 +8,6 @@ import {
   toAnswerResource,
   toMeetingListEntry,
   toMeetingResource,
-  toSearchResult,
   toSummaryResource,
 } from "./api-resources.ts";
 import { clientAbortSignal } from "./client-abort-signal.ts";
@@ -97,7 +97,7 @@ export function registerApiRoutes(app: FastifyInstance, options: ApiRouteOptions
     const filters = toSearchFilters(query);
     if (filters.meetingId !== undefined) requireMeeting(filters.meetingId);
     const found = await options.retriever.retrieve(query.q, { filters, limit: query.limit });
-    return { results: found.slice(0, query.limit).map(toSearchResult) };
+    return { results: found.slice(0, query.limit).map(toPublicSearchResult) };
   });
 
   app.get("/api/meetings", async (request) => {

@@ -10,3 +10,4 @@ export {
 } from "./ingest.ts";
 export * from "./model.ts";
 export { type ParsedMinutes, parseMinutes, parseMinutesWithLayout } from "./parse.ts";
+export { toPublicMeeting } from "./public-meeting.ts";
