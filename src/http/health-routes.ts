@@ -3,7 +3,15 @@ import type { Readiness } from "./types.ts";
 
 /** Liveness and readiness: ready once the index is loaded and the lexical leg can answer. */
 export function registerHealthRoutes(app: FastifyInstance, readiness: () => Readiness): void {
-  app.get("/healthz", async () => ({ status: "ok" }));
+  // Alive, and which retrieval is running: an operator sees "lexical only" and why at a glance.
+  app.get("/healthz", async () => {
+    const state = readiness();
+    return {
+      status: "ok",
+      retrieval: state.dense ? "hybrid" : "lexical-only",
+      ...(state.denseReason === undefined ? {} : { denseReason: state.denseReason }),
+    };
+  });
 
   app.get("/readyz", async (_request, reply) => {
     const state = readiness();
