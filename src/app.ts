@@ -16,6 +16,7 @@ import {
   ingestDirectory,
   type MeetingCatalog,
 } from "./minutes/index.ts";
+import { describeError } from "./shared/errors.ts";
 import type { Logger } from "./shared/logger.ts";
 import { createFileFeedbackRecorder, createSlackBot, type SlackBot } from "./slack/index.ts";
 
@@ -238,7 +239,7 @@ async function createConfiguredSlackBot(
       }),
     });
   } catch (error) {
-    logger.error({ err: error }, "Slack could not start; running without Slack");
+    logger.error({ error: describeError(error) }, "Slack could not start; running without Slack");
     return null;
   }
 }

@@ -29,7 +29,7 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
     application.stop().then(
       () => process.exit(0),
       (error: unknown) => {
-        logger.error({ err: error }, "stop failed");
+        logger.error({ error: String(error) }, "stop failed");
         process.exit(1);
       },
     );
