@@ -4,6 +4,7 @@ import type { FeatureExtractionPipeline } from "@huggingface/transformers";
 import { AppError, describeError } from "../../shared/errors.ts";
 import type { Logger } from "../../shared/logger.ts";
 import type { Embedder } from "../types.ts";
+import { prefixedBatches } from "./prefixed-batches.ts";
 
 /**
  * The one module that imports @huggingface/transformers: sentence embeddings computed in-process
@@ -152,25 +153,13 @@ async function load(options: LocalEmbedderOptions): Promise<LocalEmbedder> {
   return {
     modelId,
     dimensions,
-    async embedQuery(text) {
-      const [vector] = await embedBatch([`${queryPrefix}${text}`]);
-      if (!vector)
-        throw new AppError(
-          "embedder_failed",
-          `Local embedding model ${options.model} returned nothing`,
-        );
-      return vector;
-    },
-    async embedPassages(texts) {
-      const vectors: Float32Array[] = [];
-      for (let start = 0; start < texts.length; start += batchSize) {
-        const batch = texts
-          .slice(start, start + batchSize)
-          .map((text) => `${passagePrefix}${text}`);
-        vectors.push(...(await embedBatch(batch)));
-      }
-      return vectors;
-    },
+    ...prefixedBatches({
+      embedBatch,
+      queryPrefix,
+      passagePrefix,
+      batchSize,
+      modelName: options.model,
+    }),
     async dispose() {
       await extractor.dispose();
     },

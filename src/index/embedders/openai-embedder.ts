@@ -3,6 +3,7 @@ import { z } from "zod";
 import { AppError, describeError } from "../../shared/errors.ts";
 import type { Logger } from "../../shared/logger.ts";
 import type { Embedder } from "../types.ts";
+import { prefixedBatches } from "./prefixed-batches.ts";
 
 /** Embeddings from any OpenAI-compatible `/v1/embeddings` endpoint (OpenAI, Ollama, vLLM, LM Studio …). */
 
@@ -104,22 +105,13 @@ export async function createOpenAiEmbedder(options: OpenAiEmbedderOptions): Prom
   return {
     modelId: `openai:${options.model}`,
     dimensions,
-    async embedQuery(text) {
-      const [vector] = await embedBatch([`${queryPrefix}${text}`]);
-      if (!vector)
-        throw new AppError("embedder_failed", `Embedding model ${options.model} returned nothing`);
-      return vector;
-    },
-    async embedPassages(texts) {
-      const vectors: Float32Array[] = [];
-      for (let start = 0; start < texts.length; start += batchSize) {
-        const batch = texts
-          .slice(start, start + batchSize)
-          .map((text) => `${passagePrefix}${text}`);
-        vectors.push(...(await embedBatch(batch)));
-      }
-      return vectors;
-    },
+    ...prefixedBatches({
+      embedBatch,
+      queryPrefix,
+      passagePrefix,
+      batchSize,
+      modelName: options.model,
+    }),
   };
 }
 
