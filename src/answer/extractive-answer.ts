@@ -129,10 +129,13 @@ function chooseUnits(candidates: Candidate[], options: ExtractiveOptions): Score
     if (top && top.score >= best.score * OTHER_ITEM_SHARE && !overlaps(chosen, top))
       chosen.push(top);
   }
-  // Read in the order of the minutes within each item.
+  // Read in the order of the minutes within each item; but the sentences holding what was asked
+  // for (the decision, the name) lead, best first, ahead of the recommendation or background.
   return chosen.sort(
     (a, b) =>
       candidates.indexOf(a.candidate) - candidates.indexOf(b.candidate) ||
+      Number(b.holdsKind) - Number(a.holdsKind) ||
+      (a.holdsKind && b.holdsKind ? b.score - a.score : 0) ||
       sectionIndex(a) - sectionIndex(b) ||
       a.unit.start - b.unit.start,
   );

@@ -59,6 +59,54 @@ describe("answerQuestion, extractive, on the bundled minutes", () => {
     expectVerbatimQuotes(answer);
   });
 
+  it("leads a who-question with the decision naming the person, ahead of the recommendation", async () => {
+    const answer = await answers.answerQuestion(
+      "Hvem blev medlem af styregruppen for ACT-indsatsen?",
+    );
+    expect(answer.abstained).toBe(false);
+    expect(answer.citations[0]).toMatchObject({ number: 32, section: "Beslutning" });
+    expect(answer.citations[0]?.quote).toBe(
+      "Udsatterådet udpeger Henrik Juncher som medlem i ACT-styregruppen.",
+    );
+    expect(answer.text).toMatch(/^Fra referatet: Udsatterådet udpeger Henrik Juncher/);
+    expectVerbatimQuotes(answer);
+  });
+
+  it("leads with the decision sentence of an item that has no Beslutning section", async () => {
+    const answer = await answers.answerQuestion(
+      "What was decided about the seniors working group?",
+    );
+    expect(answer).toMatchObject({ abstained: false, language: "en" });
+    expect(answer.citations[0]).toMatchObject({
+      meetingId: "lom-i-center-for-psykiatri-og-socialt-udsatte-2023-10-11",
+      number: 9,
+      section: "Tekst",
+    });
+    expect(answer.citations[0]?.quote).toMatch(/^Det besluttes at nedsætte en arbejdsgruppe/);
+    expectVerbatimQuotes(answer);
+  });
+
+  it("answers an English who-question with the sentence naming someone the question does not", async () => {
+    const contact = await answers.answerQuestion(
+      "Who is the primary contact person for citizens in the Flere skal med 2 model?",
+    );
+    expect(contact.citations[0]?.number).toBe(1);
+    expect(contact.citations[0]?.quote).toContain(
+      "en personlig jobformidler er borgerens primære kontaktperson",
+    );
+
+    // "Sensus Bosted" and "leverandøren" are the question's own words; the new name answers.
+    const supplier = await answers.answerQuestion(
+      "Which supplier announced that Sensus Bosted will be phased out?",
+    );
+    expect(supplier.citations[0]).toMatchObject({ meetingId: "hmu-socialomraadet-2022-04-20" });
+    expect(supplier.citations[0]?.quote).toBe(
+      "Sensus Bosted leveres af leverandør EG Digital Welfare.",
+    );
+    expectVerbatimQuotes(contact);
+    expectVerbatimQuotes(supplier);
+  });
+
   it("answers other questions with the best supporting sentences, each cited", async () => {
     const answer = await answers.answerQuestion(
       "Hvor mange deltog i informationsmøderne om SoSu-projektet?",

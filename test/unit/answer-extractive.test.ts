@@ -182,6 +182,43 @@ describe("extractive answers on the bundled minutes", () => {
     expect(result.text).not.toContain("(orientering – 5 min.");
   });
 
+  it("puts the decision before the recommendation for a who-question", () => {
+    const result = answer("Hvem blev medlem af styregruppen for ACT-indsatsen?", [
+      retrieved("udsatteraadet-2019-09-18", 32),
+    ]);
+    expect(result.citations[0]?.section).toBe("Beslutning");
+    expect(result.citations[0]?.quote).toContain("Henrik Juncher");
+    const recommendation = result.citations.findIndex((c) => c.sectionSlug === "indstilling");
+    expect(recommendation === -1 || recommendation > 0).toBe(true);
+  });
+
+  it("leads with the agreement naming the members in an unheaded item", () => {
+    const result = answer("Hvem skal lave en arbejdsgruppe om ukønnede stillingsopslag?", [
+      retrieved("lom-i-center-for-psykiatri-og-socialt-udsatte-2023-10-11", 6),
+    ]);
+    // The sentence that asks for volunteers ends in a question mark; the agreement answers.
+    expect(result.citations[0]?.quote).toMatch(
+      /^Det aftales, at Carsten Jensen, Tine Horn og Malene Rude laver en arbejdsgruppe/,
+    );
+  });
+
+  it("leads with the decision sentence in running text for a decision question", () => {
+    const result = answer("Hvad blev der besluttet om arbejdsgruppen for seniorer?", [
+      retrieved("lom-i-center-for-psykiatri-og-socialt-udsatte-2023-10-11", 9),
+    ]);
+    expect(result.citations[0]?.quote).toMatch(/^Det besluttes at nedsætte en arbejdsgruppe/);
+  });
+
+  it("does not take the name or role the question itself mentions for the answer", () => {
+    const result = answer("Which supplier announced that Sensus Bosted will be phased out?", [
+      retrieved("hmu-socialomraadet-2022-04-20", 7),
+    ]);
+    expect(result.relevant).toBe(true);
+    expect(result.citations[0]?.quote).toBe(
+      "Sensus Bosted leveres af leverandør EG Digital Welfare.",
+    );
+  });
+
   it("cites a closed item as closed and describes nothing", () => {
     const result = answer("Hvad handlede det lukkede punkt 5 om?", [
       retrieved("beskaeftigelsesudvalget-2020-01-14", 5),
