@@ -177,9 +177,16 @@ export function questionConcepts(
             }
           }
         }
-        // A joined word ("ACT-indsatsen") is more specific than the synonyms of its parts.
+        // A joined word ("ACT-indsatsen") is more specific than the synonyms of its parts; what
+        // translates the whole of it ("sub-goals" → "delmål", "cross-cutting" → "tværgående")
+        // still counts.
         const single = size === 1 ? concepts[start] : undefined;
-        if (single && single.own.length > 1) continue;
+        const word = words[start] ?? "";
+        if (single && single.own.length > 1) {
+          for (const part of word.split(/[-'’]/u)) {
+            for (const expansion of synonyms.expand(part)) inner.add(expansion);
+          }
+        }
         const terms = [...found]
           .filter((expansion) => !inner.has(expansion))
           .flatMap((expansion) => analyzer.queryTerms(expansion))

@@ -255,6 +255,31 @@ describe("relevance", () => {
     expect(result.text).toContain("Nørbjerg");
   });
 
+  it("translates an English joined word as a whole, not by its parts", () => {
+    const concepts = questionConcepts(
+      "Who is the cross-cutting working environment coordinator?",
+      analyzer,
+      synonyms,
+    );
+    const crossCutting = concepts.find((concept) => concept.label === "cross-cutting");
+    expect(crossCutting?.expansions).toContain(analyzer.queryTerms("tværgående")[0]?.term);
+    const subGoals = questionConcepts("What about the sub-goals?", analyzer, synonyms).find(
+      (concept) => concept.label === "sub-goals",
+    );
+    expect(subGoals?.expansions).toContain(analyzer.queryTerms("delmål")[0]?.term);
+    // "goals" alone would be "mål": the whole word is more specific than its parts.
+    expect(subGoals?.expansions).not.toContain(analyzer.queryTerms("mål")[0]?.term);
+
+    const result = answer("Who is the cross-cutting working environment coordinator?", [
+      retrieved("hmu-socialomraadet-2022-04-20", 11),
+      retrieved("hmu-socialomraadet-2022-04-20", 8),
+    ]);
+    expect(result.relevant).toBe(true);
+    expect(result.citations[0]?.quote).toContain(
+      "Tværgående arbejdsmiljøkoordinator Lotte Koldtoft",
+    );
+  });
+
   it("takes a project name made of stop words as evidence", () => {
     const concepts = questionConcepts(
       "Hvor mange penge fik kommunen til Flere skal med 2?",
