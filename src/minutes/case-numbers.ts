@@ -14,11 +14,17 @@ const CASE_NUMBER_FORMS = [
 const LABEL =
   /^(?:sags?\s*(?:nr|nummer)\.?|sagsnr\.?|j\.?\s*nr\.?|journal(?:nummer|nr)\.?|dokumentnr\.?|emne)\s*:?\s*/iu;
 
-/** The case number when the whole line is one (possibly labelled), else undefined. */
+/** After a label, other fields may share the line: "Sagsnr.: 20/33839    Sagsbehandler: …". */
+const FIELD_SEPARATOR = String.raw`(?:\s{2,}|\t|\s*[,;|]\s*)\S.*`;
+
+/** The case number when the line is one (possibly labelled), else undefined. */
 export function readCaseNumber(text: string): string | undefined {
-  const withoutLabel = text.trim().replace(LABEL, "");
+  const trimmed = text.trim();
+  const withoutLabel = trimmed.replace(LABEL, "");
+  const labelled = withoutLabel !== trimmed;
+  const rest = labelled ? `(?:${FIELD_SEPARATOR})?` : "";
   for (const form of CASE_NUMBER_FORMS) {
-    const match = withoutLabel.match(new RegExp(`^(${form.source})\\.?$`, "u"));
+    const match = withoutLabel.match(new RegExp(`^(${form.source})\\.?${rest}$`, "u"));
     if (match) return match[1];
   }
   return undefined;

@@ -12,10 +12,19 @@ export interface MeetingHeader {
 
 const BODY_KEY = /^(?:møde\s+vedr\.?|mødeforum|forum|udvalg|råd|organ|møde\s+i)\s*:\s*(.+)$/iu;
 const DATE_KEY = /^(?:mødedato|dato)\s*:?\s+(.+)$/iu;
-const LOCATION_KEY = /^(?:mødested|sted|lokale|mødelokale)\s*:?\s+(.+)$/iu;
+const LOCATION_KEY = /^(?:(?:mødested|sted)\s*:?\s+|(?:lokale|mødelokale)\s*:\s*)(.+)$/iu;
+/** A line that names a place on its own: "Mødelokale 1, Rådhuset", "Byrådssalen". */
+const PLACE_LINE =
+  /^(?:[^\d:]*\b)?(?:mødelokale|lokale|rådhus|rådhuset|byrådssal|byrådssalen|mødesal|kantine|sal)\b.{0,80}$|^\S+(?:salen|huset|centret|centeret)\b.{0,60}$/iu;
+/** A line naming the body itself: "Social- og Sundhedsudvalget", "Bestyrelsen for Ungdomsskolen". */
+const BODY_NAME =
+  /^(?:(?:[Bb]estyrelsen|[Ss]tyregruppen|[Dd]irektionen)\s+for\s+\S.{0,60}|[\p{Lu}][\p{L} -]{0,60}(?:udvalg|udvalget|råd|rådet|bestyrelse|bestyrelsen|nævn|nævnet|kommission|kommissionen|forum|styregruppe|styregruppen|forsamling|forsamlingen|MED|HMU|LOM))$/u;
 const TIME_KEY = /^(?:mødetidspunkt|tidspunkt|tid|starttidspunkt)\s*:?\s+(.+)$/iu;
 const REFERAT_TITLE =
   /^(?:referat|beslutningsreferat|mødereferat)\s+(?:fra\s+|af\s+)?(?:(?:det\s+)?(?:ordinære\s+)?møde[t]?\s+(?:i|for)\s+)?(.+?)\s+(?:d\.|den)\s+\d/iu;
+/** "Referat fra møde i Handicaprådet", with the date on a line of its own. */
+const REFERAT_OF =
+  /^(?:referat|beslutningsreferat|mødereferat)\s+(?:fra|af)\s+(?:(?:det\s+)?(?:ordinære\s+)?møde[t]?\s+(?:i|for)\s+)?(\D+)$/iu;
 const MEETING_IN = /^(?:ordinært\s+)?møde\s+(?:i|for)\s+(.+)$/iu;
 const ORGANISATION =
   /\b(Region\s+[A-ZÆØÅ][a-zæøå]+|[A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a-zæøå]+)?\s+Kommune)s?\b/gu;
@@ -48,7 +57,9 @@ function readBody(texts: readonly string[]): string | undefined {
   const candidates = [
     texts.map((text) => text.match(BODY_KEY)?.[1]).find(Boolean),
     texts.map((text) => text.match(REFERAT_TITLE)?.[1]).find(Boolean),
+    texts.map((text) => text.match(REFERAT_OF)?.[1]).find(Boolean),
     texts.map((text) => text.match(MEETING_IN)?.[1]).find(Boolean),
+    texts.find((text) => BODY_NAME.test(text)),
   ];
   const body = candidates.find((candidate) => candidate !== undefined && candidate.trim() !== "");
   return body === undefined ? undefined : cleanBody(body);
@@ -65,9 +76,13 @@ function cleanBody(body: string): string {
 /** "20. april 2022 kl. 12:00" followed by "i SAU, Lokale 5 på Samsøvej 33": the place. */
 function locationAfterDate(texts: readonly string[], dateLineIndex: number): string | undefined {
   if (dateLineIndex < 0) return undefined;
+  // "Torsdag den 7. november 2024 kl. 17.00 i Byrådssalen"
+  const onDateLine = texts[dateLineIndex]?.match(/\bkl\.?\s*\d{1,2}[.:]\d{2}\s+(?:i|på)\s+(.+)$/iu);
+  if (onDateLine) return onDateLine[1]?.trim();
   const next = texts[dateLineIndex + 1];
   const match = next?.match(/^(?:i|på)\s+(.+)$/iu);
-  return match?.[1]?.trim();
+  if (match) return match[1]?.trim();
+  return next !== undefined && PLACE_LINE.test(next) ? next.trim() : undefined;
 }
 
 /** The authority the minutes name most often ("Randers Kommune", "Region Midtjylland"). */

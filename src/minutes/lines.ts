@@ -1,3 +1,5 @@
+import { recogniseHeading } from "./headings.ts";
+
 /**
  * The shared line model every layout detector reads. `raw` is the line as written (trailing
  * white space dropped) and is what section text is made of; `text` is the same line stripped of
@@ -15,6 +17,9 @@ const STRONG_HEADINGS = "Resume|Resumé|Indstilling|Beslutning|Sagsfremstilling|
 const HEADING_GLUED_AFTER = new RegExp(`^(.*[a-zæøå.,;:)])(${STRONG_HEADINGS})$`, "u");
 /** "BeslutningGodkendt": a heading glued to the start of its first paragraph. */
 const HEADING_GLUED_BEFORE = new RegExp(`^(${STRONG_HEADINGS})([A-ZÆØÅ][a-zæøå].*)$`, "u");
+/** "Beslutning: Godkendt." or "**Beslutning:** Godkendt.": a heading with its text on the same line. */
+const BOLD_LEAD = /^(\*\*|__)([^*_]{3,60}?)\1\s*(\S.*)$/u;
+const COLON_LEAD = /^(\p{L}[\p{L} ]{2,40}?)\s*:\s+(\S.*)$/u;
 
 export function toLines(content: string): Line[] {
   const lines: Line[] = [];
@@ -32,6 +37,8 @@ export function toLines(content: string): Line[] {
  * into the lines they were.
  */
 function splitGluedLine(line: string): string[] {
+  const inline = splitInlineHeading(line);
+  if (inline) return inline;
   const boldGlued = line.match(/^(.*?\S)\*\*([^*]+)\*\*(.*)$/u);
   if (boldGlued) {
     const [, before = "", bold = "", after = ""] = boldGlued;
@@ -46,6 +53,17 @@ function splitGluedLine(line: string): string[] {
   const before = line.match(HEADING_GLUED_BEFORE);
   if (before) return [before[1] ?? "", before[2] ?? ""];
   return [line];
+}
+
+function splitInlineHeading(line: string): [string, string] | undefined {
+  const bold = line.match(BOLD_LEAD);
+  const colon = line.match(COLON_LEAD);
+  const [heading, text] = bold
+    ? [bold[2] ?? "", bold[3] ?? ""]
+    : [colon?.[1] ?? "", colon?.[2] ?? ""];
+  const recognised = heading && recogniseHeading(heading);
+  if (!recognised || recognised.weak || recognised.phrase) return undefined;
+  return [heading.trim(), text];
 }
 
 export function stripMarkup(line: string): string {

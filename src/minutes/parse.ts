@@ -4,15 +4,26 @@ import { readCaseNumber } from "./case-numbers.ts";
 import { findDate } from "./dates.ts";
 import { readHeader } from "./header.ts";
 import { flattenedListLayout } from "./layouts/flattened-list-layout.ts";
-import type { ItemStart, LayoutDetector } from "./layouts/item-start.ts";
+import {
+  CLOSED_MARK,
+  type ItemStart,
+  type LayoutDetector,
+  OPEN_MARK,
+} from "./layouts/item-start.ts";
 import { numberedLayout } from "./layouts/numbered-layout.ts";
 import { punktLayout } from "./layouts/punkt-layout.ts";
+import { sequenceLayout } from "./layouts/sequence-layout.ts";
 import { type Line, toLines } from "./lines.ts";
 import { type Item, type Meeting, meetingSchema } from "./model.ts";
 import { splitSections } from "./sections.ts";
 
 /** Tried in order; the first that finds items reads the file. Most explicit first. */
-const LAYOUTS: readonly LayoutDetector[] = [punktLayout, numberedLayout, flattenedListLayout];
+const LAYOUTS: readonly LayoutDetector[] = [
+  punktLayout,
+  numberedLayout,
+  sequenceLayout,
+  flattenedListLayout,
+];
 
 export interface ParsedMinutes {
   meeting: Meeting;
@@ -93,22 +104,16 @@ function readItem(
     )
       bodyEnd = nextCase;
   }
-  let body = lines.slice(start.bodyIndex, bodyEnd);
-  let caseNumber: string | null = null;
+  const preamble = readPreamble(lines.slice(start.bodyIndex, bodyEnd), !caseNumbersBefore);
+  let body = preamble.body;
+  let caseNumber = preamble.caseNumber;
   if (caseNumbersBefore) {
     const before = previousNonBlank(lines, start.lineIndex);
     caseNumber =
       before === undefined ? null : (readCaseNumber((lines[before] as Line).text) ?? null);
-  } else {
-    const firstIndex = body.findIndex((line) => line.text !== "");
-    const first = body[firstIndex];
-    const found = first ? readCaseNumber(first.text) : undefined;
-    if (found) {
-      caseNumber = found;
-      body = body.slice(firstIndex + 1);
-    }
   }
   if (start.inlineBody) body = [start.inlineBody, ...body];
+  const closed = start.closed || preamble.closed;
 
   const titleLine = lines[start.lineIndex] as Line;
   const lastContent = body.filter((line) => line.text !== "").at(-1);
@@ -116,12 +121,36 @@ function readItem(
     number: start.number,
     title: start.title,
     caseNumber,
-    closed: start.closed,
+    closed,
     // A closed item is listed, never described: whatever an export left under it is not kept.
-    sections: start.closed ? [] : splitSections(body),
+    sections: closed ? [] : splitSections(body),
     lineStart: titleLine.number,
     lineEnd: Math.max(titleLine.number, lastContent?.number ?? titleLine.number),
   };
+}
+
+/**
+ * The lines right below a title may carry a case number and an "Åbent punkt" / "Lukket punkt"
+ * mark, in either order; they are read off and are not part of the item's text.
+ */
+function readPreamble(
+  body: readonly Line[],
+  caseNumberBelowTitle: boolean,
+): { body: readonly Line[]; caseNumber: string | null; closed: boolean } {
+  let rest = body;
+  let caseNumber: string | null = null;
+  let closed = false;
+  for (let taken = 0; taken < 2; taken++) {
+    const index = rest.findIndex((line) => line.text !== "");
+    const text = rest[index]?.text ?? "";
+    const found: string | undefined =
+      caseNumberBelowTitle && caseNumber === null ? readCaseNumber(text) : undefined;
+    if (found) caseNumber = found;
+    else if (CLOSED_MARK.test(text)) closed = true;
+    else if (!OPEN_MARK.test(text)) break;
+    rest = rest.slice(index + 1);
+  }
+  return { body: rest, caseNumber, closed };
 }
 
 /** Case numbers stand either right below every title (Randers) or right above it (the region). */

@@ -18,8 +18,16 @@ export interface LayoutDetector {
   detect(lines: readonly Line[]): ItemStart[];
 }
 
-const CLOSED_TITLE = /^lukket(?:\s+punkt)?\s*(?:[:.\-–]\s*(.*))?$/iu;
-const CLOSED_SUFFIX = /^(.*?)\s*(?:\((?:lukket(?:\s+punkt)?)\)|[-–]\s*lukket(?:\s+punkt)?)$/iu;
+const CLOSED_WORDS = String.raw`lukket(?:\s+(?:punkt|sag|dagsordenspunkt))?`;
+const CLOSED_TITLE = new RegExp(String.raw`^${CLOSED_WORDS}\s*(?:[:.\-–]\s*(.*))?$`, "iu");
+const CLOSED_SUFFIX = new RegExp(
+  String.raw`^(.*?)\s*(?:\(${CLOSED_WORDS}\)|[-–]\s*${CLOSED_WORDS})$`,
+  "iu",
+);
+/** "Åbent punkt" below a title says nothing an open item does not already say. */
+export const OPEN_MARK = /^åbe(?:n|nt)(?:\s+(?:punkt|sag|dagsordenspunkt))?\.?$/iu;
+/** "Lukket punkt" on a line of its own below the title. */
+export const CLOSED_MARK = new RegExp(String.raw`^${CLOSED_WORDS}\.?$`, "iu");
 
 /** "Lukket", "Lukket: Personalesag", "Personalesag (Lukket)" → closed, with the title that remains. */
 export function readClosedTitle(title: string): { title: string; closed: boolean } {

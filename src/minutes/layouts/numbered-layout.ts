@@ -1,6 +1,6 @@
 import { readCaseNumber } from "../case-numbers.ts";
 import { recogniseHeading } from "../headings.ts";
-import type { Line } from "../lines.ts";
+import { isTableOfContentsLine, type Line } from "../lines.ts";
 import {
   type ItemStart,
   type LayoutDetector,
@@ -11,6 +11,8 @@ import {
 const NUMBERED_LINE = /^(\d{1,3})\.\s+(\S.*)$/u;
 /** "1<TAB>Godkendelse af dagsorden (kl. 12.00-12.05)<TAB>1": a "Pkt Tekst Side" contents row. */
 const CONTENTS_ROW = /^(\d{1,3})\.?(?:\t+|\s{2,})(.+?)(?:\t+|\s{2,}|\.{3,}\s*)(\d{1,3})$/u;
+/** "1. Godkendelse af dagsorden ........ 2": a contents row with dotted leaders. */
+const DOTTED_CONTENTS_ROW = /^(\d{1,3})\.?\s+(.+?)\s*\.{3,}\s*(\d{1,3})$/u;
 const LOOKAHEAD_FOR_HEADING = 4;
 
 /**
@@ -28,22 +30,19 @@ export const numberedLayout: LayoutDetector = {
     lines.forEach((line, index) => {
       if (index <= contents.lastIndex) return;
       const match = line.text.match(NUMBERED_LINE);
-      if (!match) return;
+      if (!match || isTableOfContentsLine(line.text)) return;
       const number = Number(match[1]);
       const title = stripTimeSlot((match[2] ?? "").trim());
       if (number <= lastNumber || /^at\b/iu.test(title)) return;
+      const closedTitle = readClosedTitle(title.replace(/\.$/u, ""));
+      // A closed item has no headings below it to confirm it; its "Lukket" title does.
       const confirmed =
         contents.titles.size > 0
           ? sameFirstWord(contents.titles.get(number), title)
-          : headingFollows(lines, index + 1);
+          : closedTitle.closed || headingFollows(lines, index + 1);
       if (!confirmed) return;
       lastNumber = number;
-      starts.push({
-        lineIndex: index,
-        bodyIndex: index + 1,
-        number,
-        ...readClosedTitle(title.replace(/\.$/u, "")),
-      });
+      starts.push({ lineIndex: index, bodyIndex: index + 1, number, ...closedTitle });
     });
     return starts;
   },
@@ -53,7 +52,8 @@ function readContents(lines: readonly Line[]): { titles: Map<number, string>; la
   const titles = new Map<number, string>();
   let lastIndex = -1;
   lines.forEach((line, index) => {
-    const match = line.raw.trim().match(CONTENTS_ROW);
+    const row = line.raw.trim();
+    const match = row.match(CONTENTS_ROW) ?? row.match(DOTTED_CONTENTS_ROW);
     if (!match || titles.has(Number(match[1]))) return;
     titles.set(Number(match[1]), stripTimeSlot((match[2] ?? "").trim()));
     lastIndex = index;
@@ -73,6 +73,7 @@ function headingFollows(lines: readonly Line[], from: number): boolean {
     const text = (lines[index] as Line).text;
     if (text === "" || readCaseNumber(text) !== undefined) continue;
     if (recogniseHeading(text)) return true;
+    if (NUMBERED_LINE.test(text)) return false;
     seen++;
   }
   return false;

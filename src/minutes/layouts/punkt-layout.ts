@@ -2,14 +2,19 @@ import { readCaseNumber } from "../case-numbers.ts";
 import { recogniseHeading } from "../headings.ts";
 import { isTableOfContentsLine, type Line } from "../lines.ts";
 import {
+  CLOSED_MARK,
   type ItemStart,
   type LayoutDetector,
+  OPEN_MARK,
   readClosedTitle,
   stripTimeSlot,
 } from "./item-start.ts";
 
-const PUNKT_LINE = /^(?:punkt|pkt\.?|dagsordenspunkt)\s+(\d{1,3})\s*[:.)\-–]?\s*(.*)$/iu;
+/** "Punkt 30: …", "Pkt. 3 – …", "Dagsordenspunkt 4. …", "Ad punkt 2: …", "Ad 1. …", "Sag 45: …". */
+const PUNKT_LINE =
+  /^(?:ad\.?\s+(?:punkt\s*|pkt\.?\s*)?|punkt\s*|pkt\.?\s*|dagsordenspunkt\s*|sag\s+(?=\d{1,3}\s*[:.\-–]))(\d{1,3})\s*[:.)\-–]?\s*(.*)$/iu;
 const MAX_TITLE_CONTINUATION_LINES = 2;
+const WRAPPED_TITLE_LENGTH = 45;
 
 /**
  * "Punkt 30: Godkendelse af dagsorden" items (Randers and many others). A title may wrap onto
@@ -23,6 +28,8 @@ export const punktLayout: LayoutDetector = {
       const match = line.text.match(PUNKT_LINE);
       if (!match || isTableOfContentsLine(line.text)) return;
       let title = (match[2] ?? "").trim();
+      // "Punkt 3 blev udsat" is prose about an item, not an item.
+      if (/^\p{Ll}/u.test(title)) return;
       let bodyIndex = index + 1;
       if (title === "") {
         const next = nextNonBlank(lines, bodyIndex);
@@ -32,7 +39,7 @@ export const punktLayout: LayoutDetector = {
       }
       for (let extra = 0; extra < MAX_TITLE_CONTINUATION_LINES; extra++) {
         const next = lines[bodyIndex];
-        if (!next || !continuesTitle(next)) break;
+        if (!next || !continuesTitle(title, next)) break;
         title = `${title} ${next.text}`;
         bodyIndex++;
       }
@@ -43,13 +50,23 @@ export const punktLayout: LayoutDetector = {
   },
 };
 
-function continuesTitle(line: Line): boolean {
-  return (
-    line.text !== "" &&
-    !PUNKT_LINE.test(line.text) &&
-    readCaseNumber(line.text) === undefined &&
-    recogniseHeading(line.text) === undefined
-  );
+/**
+ * A wrapped title goes on in lower case ("… renovering af" / "svømmehallen i Nørreby"), or after
+ * a title line long enough to have wrapped; "Eventuelt" followed by "Intet." is a title and its text.
+ */
+function continuesTitle(title: string, line: Line): boolean {
+  if (
+    line.text === "" ||
+    PUNKT_LINE.test(line.text) ||
+    readCaseNumber(line.text) !== undefined ||
+    recogniseHeading(line.text) !== undefined ||
+    CLOSED_MARK.test(line.text) ||
+    OPEN_MARK.test(line.text)
+  )
+    return false;
+  const goesOnInLowerCase = /^[\p{Ll}\d(&–-]/u.test(line.text);
+  const looksWrapped = title.length >= WRAPPED_TITLE_LENGTH && !/[.!?]$/u.test(line.text);
+  return goesOnInLowerCase || looksWrapped;
 }
 
 function nextNonBlank(lines: readonly Line[], from: number): number | undefined {
