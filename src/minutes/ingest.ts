@@ -4,6 +4,7 @@ import { basename, dirname, extname, join } from "node:path";
 import { AppError, type AppErrorCode, isAppError } from "../shared/errors.ts";
 import { type Corpus, corpusSchema, type Meeting } from "./model.ts";
 import { parseMinutes } from "./parse.ts";
+import { parserFingerprint } from "./parser-fingerprint.ts";
 
 export const MINUTES_EXTENSIONS = [".txt", ".md"] as const;
 
@@ -32,7 +33,8 @@ export interface IngestOptions {
 /**
  * Reads every .txt/.md minutes file in a folder. A file that cannot be read (empty, not UTF-8,
  * no items) is reported by name and the others still ingest. Files whose content hash matches
- * the stored corpus are not parsed again, and an unchanged corpus is not rewritten.
+ * the stored corpus, read by this same parser, are not parsed again, and an unchanged corpus is
+ * not rewritten.
  */
 export async function ingestDirectory(
   directory: string,
@@ -47,9 +49,11 @@ export async function ingestDirectory(
     .map((entry) => entry.name)
     .sort();
 
+  const parser = parserFingerprint();
   const stored = options.corpusFile ? await readStoredCorpus(options.corpusFile) : undefined;
+  const reusable = stored?.parser === parser ? stored.sources : [];
   const storedByFile = new Map(
-    (stored?.sources ?? []).map((source) => [
+    reusable.map((source) => [
       source.file,
       { ...source, meeting: stored?.meetings.find((m) => m.id === source.meetingId) },
     ]),
@@ -82,10 +86,11 @@ export async function ingestDirectory(
     }
   }
 
-  const corpus: Corpus = { version: 1, meetings, sources };
+  const corpus: Corpus = { version: 1, parser, meetings, sources };
   const unchanged =
     stored !== undefined &&
     parsed === 0 &&
+    stored.parser === parser &&
     JSON.stringify(stored.sources) === JSON.stringify(sources);
   let written = false;
   if (options.corpusFile && !unchanged) {

@@ -71,6 +71,8 @@ export type Meeting = z.infer<typeof meetingSchema>;
 
 export const corpusSchema = z.object({
   version: z.literal(1),
+  /** Fingerprint of the parser that read these meetings; another parser reads them again. */
+  parser: z.string().optional(),
   meetings: z.array(meetingSchema),
   /** Content hash per source file, so re-ingesting unchanged files does no work. */
   sources: z.array(z.object({ file: z.string(), sha256: z.string(), meetingId: z.string() })),

@@ -77,6 +77,20 @@ describe("ingestDirectory", () => {
     ]);
   });
 
+  it("parses again what an older parser read", async () => {
+    await ingestDirectory(directory, { corpusFile });
+    const stored = JSON.parse(await readFile(corpusFile, "utf8"));
+    const staleTitle = "Titel læst af en ældre parser";
+    stored.parser = "an-older-parser";
+    stored.meetings[0].items[0].title = staleTitle;
+    await writeFile(corpusFile, JSON.stringify(stored));
+
+    const result = await ingestDirectory(directory, { corpusFile });
+    expect(result).toMatchObject({ parsed: 1, reused: 0, written: true });
+    expect(result.meetings[0]?.items[0]?.title).not.toBe(staleTitle);
+    expect(JSON.parse(await readFile(corpusFile, "utf8")).parser).not.toBe("an-older-parser");
+  });
+
   it("parses again when the stored corpus is corrupt", async () => {
     await ingestDirectory(directory, { corpusFile });
     await writeFile(corpusFile, "{ not json");
