@@ -1,0 +1,292 @@
+import { describe, expect, it } from "vitest";
+import { readCaseNumber } from "../../src/minutes/case-numbers.ts";
+import { parseMinutesWithLayout } from "../../src/minutes/index.ts";
+
+/**
+ * Layouts none of the bundled samples use, written the way other municipalities and exports
+ * write them: the parser is measured on minutes it has never seen.
+ */
+
+function parse(text: string) {
+  return parseMinutesWithLayout(text, "other.txt");
+}
+
+function outline(text: string) {
+  return parse(text).meeting.items.map((item) => ({
+    number: item.number,
+    title: item.title,
+    caseNumber: item.caseNumber,
+    closed: item.closed,
+    sections: item.sections.map((section) => [section.heading, section.text]),
+  }));
+}
+
+describe("headings with their text on the same line", () => {
+  it("splits 'Beslutning: …' and '**Beslutning:** …' into heading and text", () => {
+    const items = outline(
+      [
+        "Referat af møde i Ældrerådet den 3. marts 2025 kl. 14.00",
+        "",
+        "Punkt 1: Orientering om budget 2026",
+        "Resumé: Forvaltningen orienterer om budgettet.",
+        "Indstilling: Det indstilles, at orienteringen tages til efterretning.",
+        "Beslutning: Taget til efterretning.",
+        "",
+        "Punkt 2: Ældrepolitik",
+        "**Beslutning:** Godkendt.",
+        "Rådet ønsker at følge sagen: Der skal afholdes et nyt møde.",
+      ].join("\n"),
+    );
+    expect(items[0]?.sections).toEqual([
+      ["Resumé", "Forvaltningen orienterer om budgettet."],
+      ["Indstilling", "Det indstilles, at orienteringen tages til efterretning."],
+      ["Beslutning", "Taget til efterretning."],
+    ]);
+    expect(items[1]?.sections).toEqual([
+      ["Beslutning", "Godkendt.\nRådet ønsker at følge sagen: Der skal afholdes et nyt møde."],
+    ]);
+  });
+});
+
+describe("item lines", () => {
+  it("reads 'Ad 1.', 'Ad punkt 2:' and 'Sag 45:' items, and not prose about an item", () => {
+    const text = (first: string, second: string) =>
+      [
+        "Beslutningsreferat",
+        "Mødedato: 20.01.2025",
+        "",
+        `${first} Godkendelse af referat`,
+        "Referatet blev godkendt.",
+        "Punkt 3 blev udsat til næste møde.",
+        "",
+        `${second} Ny skolestruktur`,
+        "Bestyrelsen besluttede at sende forslaget i høring.",
+      ].join("\n");
+    for (const [first, second, numbers] of [
+      ["Ad 1.", "Ad 2.", [1, 2]],
+      ["Ad punkt 1:", "Ad punkt 2:", [1, 2]],
+      ["Sag 45:", "Sag 46:", [45, 46]],
+    ] as const) {
+      const items = outline(text(first, second));
+      expect(items.map((item) => [item.number, item.title])).toEqual([
+        [numbers[0], "Godkendelse af referat"],
+        [numbers[1], "Ny skolestruktur"],
+      ]);
+      expect(items[0]?.sections).toEqual([
+        ["Tekst", "Referatet blev godkendt.\nPunkt 3 blev udsat til næste møde."],
+      ]);
+    }
+  });
+
+  it("keeps a short title and its first line of text apart, and joins a wrapped title", () => {
+    const items = outline(
+      [
+        "Referat fra Byrådet den 01.02.2025",
+        "Punkt 1: Eventuelt",
+        "Intet.",
+        "",
+        "Punkt 2: Godkendelse af kommissorium for den tværgående arbejdsgruppe",
+        "Ældre Sagen og frivillighed",
+        "Beslutning",
+        "Godkendt.",
+      ].join("\n"),
+    );
+    expect(items.map((item) => item.title)).toEqual([
+      "Eventuelt",
+      "Godkendelse af kommissorium for den tværgående arbejdsgruppe Ældre Sagen og frivillighed",
+    ]);
+    expect(items[0]?.sections).toEqual([["Tekst", "Intet."]]);
+  });
+
+  it("reads 'Åbent punkt' and 'Lukket punkt' marks below a title, before or after the case number", () => {
+    const items = outline(
+      [
+        "Referat fra Økonomiudvalget den 5. juni 2023",
+        "Punkt 1: Budgetopfølgning",
+        "Åbent punkt",
+        "Sagsnr.: 20/33839",
+        "Beslutning",
+        "Godkendt.",
+        "",
+        "Punkt 2: Køb af ejendom",
+        "EMN-2025-003383",
+        "Lukket punkt",
+        "Beslutning",
+        "Fortroligt.",
+      ].join("\n"),
+    );
+    expect(items).toEqual([
+      {
+        number: 1,
+        title: "Budgetopfølgning",
+        caseNumber: "20/33839",
+        closed: false,
+        sections: [["Beslutning", "Godkendt."]],
+      },
+      {
+        number: 2,
+        title: "Køb af ejendom",
+        caseNumber: "EMN-2025-003383",
+        closed: true,
+        sections: [],
+      },
+    ]);
+  });
+});
+
+describe("plain numbered minutes (no contents, no headings)", () => {
+  it("takes the run of numbers counting up, not the agenda above or the lists inside items", () => {
+    // One list in lower case, one capitalised and counting past the item numbers.
+    const itemLists = [
+      "Rådet ønsker:",
+      "1. en ny rampe",
+      "2. bedre skiltning",
+      "Prioriteret rækkefølge:",
+      "1. Rampe",
+      "2. Skilte",
+      "3. Belysning",
+      "4. Bænke",
+    ];
+    const { meeting, layout } = parse(
+      [
+        "Referat fra møde i Handicaprådet",
+        "Dato: 12.02.2024 kl. 16.00",
+        "Sted: Byrådssalen",
+        "",
+        "Dagsorden:",
+        "1. Godkendelse af dagsorden",
+        "2. Tilgængelighed på stationen",
+        "3. Eventuelt",
+        "",
+        "1. Godkendelse af dagsorden",
+        "Godkendt.",
+        "",
+        "2. Tilgængelighed på stationen",
+        ...itemLists,
+        "",
+        "3. Eventuelt. Næste møde er den 4. april 2024.",
+      ].join("\n"),
+    );
+    expect(layout).toBe("sequence");
+    expect(meeting).toMatchObject({
+      body: "Handicaprådet",
+      date: "2024-02-12",
+      time: "16:00",
+      location: "Byrådssalen",
+    });
+    expect(meeting.items.map((item) => [item.number, item.title, item.sections[0]?.text])).toEqual([
+      [1, "Godkendelse af dagsorden", "Godkendt."],
+      [2, "Tilgængelighed på stationen", itemLists.join("\n")],
+      [3, "Eventuelt", "Næste møde er den 4. april 2024."],
+    ]);
+  });
+});
+
+describe("numbered minutes with a dotted table of contents", () => {
+  it("reads the contents, keeps its rows out of the items, and confirms a closed last item", () => {
+    const { meeting, layout } = parse(
+      [
+        "Økonomiudvalget",
+        "Referat",
+        "Dato: Mandag den 12. februar 2024",
+        "Mødetidspunkt: Kl. 15:00",
+        "Mødested: Udvalgsværelset",
+        "",
+        "Indholdsfortegnelse",
+        "1. Godkendelse af dagsorden ........ 2",
+        "2. Budgetopfølgning pr. 31. januar .......... 3",
+        "3. Lukket punkt: Køb af grund ........ 5",
+        "",
+        "1. Godkendelse af dagsorden",
+        "Beslutning i Økonomiudvalget den 12-02-2024",
+        "Godkendt.",
+        "",
+        "2. Budgetopfølgning pr. 31. januar",
+        "Sagsnr.: 00.30.10-S00-1-24    Sagsansvarlig: Jens Hansen",
+        "Indstilling",
+        "Direktionen indstiller, at",
+        "1. budgetopfølgningen godkendes",
+        "Beslutning i Økonomiudvalget den 12-02-2024",
+        "Godkendt.",
+        "",
+        "3. Lukket punkt: Køb af grund",
+      ].join("\n"),
+    );
+    expect(layout).toBe("numbered");
+    expect(meeting).toMatchObject({
+      body: "Økonomiudvalget",
+      date: "2024-02-12",
+      time: "15:00",
+      location: "Udvalgsværelset",
+    });
+    expect(
+      meeting.items.map((item) => [item.number, item.title, item.caseNumber, item.closed]),
+    ).toEqual([
+      [1, "Godkendelse af dagsorden", null, false],
+      [2, "Budgetopfølgning pr. 31. januar", "00.30.10-S00-1-24", false],
+      [3, "Køb af grund", null, true],
+    ]);
+  });
+
+  it("confirms a closed item without contents or headings by its 'Lukket' title", () => {
+    const { meeting } = parse(
+      [
+        "Referat af møde i Klimaudvalget",
+        "Torsdag den 7. november 2024 kl. 17.00 i Byrådssalen",
+        "",
+        "1. Klimaplan 2030",
+        "Beslutning",
+        "Udvalget anbefaler planen.",
+        "",
+        "2. Lukket: Erstatningssag",
+      ].join("\n"),
+    );
+    expect(meeting.location).toBe("Byrådssalen");
+    expect(meeting.items.map((item) => [item.title, item.closed])).toEqual([
+      ["Klimaplan 2030", false],
+      ["Erstatningssag", true],
+    ]);
+    expect(meeting.items[0]?.sections.map((section) => section.text)).toEqual([
+      "Udvalget anbefaler planen.",
+    ]);
+  });
+});
+
+describe("meeting header", () => {
+  it.each([
+    ["## Social- og Sundhedsudvalget", "Social- og Sundhedsudvalget"],
+    ["Bestyrelsen for Ungdomsskolen", "Bestyrelsen for Ungdomsskolen"],
+    ["Referat fra møde i Handicaprådet", "Handicaprådet"],
+  ])("reads the body from a line naming it: %s", (line, body) => {
+    const { meeting } = parse(
+      ["# REFERAT", line, "Mødedato: 5. juni 2023", "", "Punkt 1: Budget", "Godkendt."].join("\n"),
+    );
+    expect(meeting.body).toBe(body);
+  });
+
+  it("takes a place on the line after the date", () => {
+    const { meeting } = parse(
+      [
+        "Børne- og Skoleudvalget",
+        "Onsdag den 9. oktober 2024 kl. 08:00",
+        "Mødelokale 1, Rådhuset",
+        "",
+        "Punkt 1: Kvalitetsrapport",
+        "Godkendt.",
+      ].join("\n"),
+    );
+    expect(meeting).toMatchObject({
+      body: "Børne- og Skoleudvalget",
+      time: "08:00",
+      location: "Mødelokale 1, Rådhuset",
+    });
+  });
+});
+
+describe("case numbers sharing a line with other fields", () => {
+  it("reads a labelled case number followed by other fields, but not an unlabelled one", () => {
+    expect(readCaseNumber("Sagsnr.: 20/33839    Sagsansvarlig: Jens Hansen")).toBe("20/33839");
+    expect(readCaseNumber("Sagsnr.: 27.15.00-A08-1-19, Dok.nr. 12345")).toBe("27.15.00-A08-1-19");
+    expect(readCaseNumber("20/33839    Jens Hansen")).toBeUndefined();
+  });
+});
