@@ -29,3 +29,12 @@ export function readCaseNumber(text: string): string | undefined {
   }
   return undefined;
 }
+
+/** "Budget 2026 (2024-0012345)" or "Budget 2026 (Sagsnr. 20/33839)": a case number given in the title. */
+export function splitTitleCaseNumber(title: string): { title: string; caseNumber: string | null } {
+  const match = title.match(/^(.*\S)\s*\(([^()]+)\)$/u);
+  const caseNumber = match ? readCaseNumber(match[2] ?? "") : undefined;
+  return caseNumber && match
+    ? { title: match[1] ?? title, caseNumber }
+    : { title, caseNumber: null };
+}

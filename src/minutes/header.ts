@@ -19,7 +19,7 @@ const PLACE_LINE =
 /** A line naming the body itself: "Social- og Sundhedsudvalget", "Bestyrelsen for Ungdomsskolen". */
 const BODY_NAME =
   /^(?:(?:[Bb]estyrelsen|[Ss]tyregruppen|[Dd]irektionen)\s+for\s+\S.{0,60}|[\p{Lu}][\p{L} -]{0,60}(?:udvalg|udvalget|råd|rådet|bestyrelse|bestyrelsen|nævn|nævnet|kommission|kommissionen|forum|styregruppe|styregruppen|forsamling|forsamlingen|MED|HMU|LOM))$/u;
-const TIME_KEY = /^(?:mødetidspunkt|tidspunkt|tid|starttidspunkt)\s*:?\s+(.+)$/iu;
+const TIME_KEY = /^(?:mødetidspunkt|mødetid|tidspunkt|tid|starttidspunkt)\s*:?\s+(.+)$/iu;
 const REFERAT_TITLE =
   /^(?:referat|beslutningsreferat|mødereferat)\s+(?:fra\s+|af\s+)?(?:(?:det\s+)?(?:ordinære\s+)?møde[t]?\s+(?:i|for)\s+)?(.+?)\s+(?:d\.|den)\s+\d/iu;
 /** "Referat fra møde i Handicaprådet", with the date on a line of its own. */
@@ -40,7 +40,12 @@ export function readHeader(headerLines: readonly Line[], allLines: readonly Line
     (dateText && findDate(dateText)?.iso) ??
     (dateLineIndex >= 0 ? findDate(texts[dateLineIndex] as string)?.iso : undefined);
 
-  const timeSource = [keyed(TIME_KEY), dateText, texts[dateLineIndex], ...texts].find(
+  const timeField = keyed(TIME_KEY);
+  // "Mødetid: 15:00 - 18:00" needs no "kl." to be a time.
+  const fieldTime = timeField
+    ? findStartTime(`kl. ${timeField.replace(/^kl\.?\s*/iu, "")}`)
+    : undefined;
+  const timeSource = [timeField, dateText, texts[dateLineIndex], ...texts].find(
     (text) => text !== undefined && findStartTime(text) !== undefined,
   );
 
@@ -48,7 +53,7 @@ export function readHeader(headerLines: readonly Line[], allLines: readonly Line
     body: readBody(texts),
     organisation: readOrganisation(allLines),
     date,
-    time: timeSource ? (findStartTime(timeSource) ?? null) : null,
+    time: fieldTime ?? (timeSource ? (findStartTime(timeSource) ?? null) : null),
     location: keyed(LOCATION_KEY) ?? locationAfterDate(texts, dateLineIndex) ?? null,
   };
 }

@@ -13,6 +13,7 @@ const EXACT_HEADINGS: Record<string, SectionKind> = {
   sammenfatning: "resume",
   indstilling: "indstilling",
   indstillinger: "indstilling",
+  "indstilling og beslutning": "indstilling",
   "forslag til beslutning": "indstilling",
   beslutningspunkter: "indstilling",
   "administrationen indstiller": "indstilling",
@@ -63,7 +64,10 @@ const WEAK_HEADINGS: Record<string, SectionKind> = {
   "videre forløb": "videre-proces",
 };
 
-/** Phrase headings: "Det indstilles, at HMU", "Forvaltningen indstiller til udsatterådet:", "Udvalgets beslutning", "Beslutning i Socialudvalget den 3. maj 2021". */
+/**
+ * Phrase headings: "Det indstilles, at HMU", "Forvaltningen indstiller til udsatterådet:",
+ * "Udvalgets beslutning", "Beslutning i Socialudvalget den 3. maj 2021".
+ */
 const PHRASE_HEADINGS: readonly [RegExp, SectionKind][] = [
   [/^det indstilles,? at\b.{0,60}$/iu, "indstilling"],
   [
@@ -71,6 +75,16 @@ const PHRASE_HEADINGS: readonly [RegExp, SectionKind][] = [
     "indstilling",
   ],
   [/^\S+(?:s|es) beslutning(?: den .{0,30})?$/iu, "beslutning"],
+  // "Børne- og Ungdomsudvalgets beslutning den 12. marts 2024"
+  [
+    /^(?:\p{Lu}[\p{L}-]*\s+(?:og\s+)?)+\p{Lu}[\p{L}-]*s beslutning(?:\s+(?:den|d\.)\s+.{0,30})?$/u,
+    "beslutning",
+  ],
+  // "Beslutning Byrådet den 12-03-2024"
+  [
+    /^[Bb]eslutning\s+\p{Lu}[\p{L}-]*(?:et|en)(?:\s+(?:den|d\.)\s+.{0,30}|\s+\d.{0,20})?$/u,
+    "beslutning",
+  ],
   [/^beslutning (?:i|på|fra|den)\b.{0,80}$/iu, "beslutning"],
   [/^indstilling (?:fra|til)\b.{0,60}$/iu, "indstilling"],
 ];

@@ -1,6 +1,6 @@
 import { AppError } from "../shared/errors.ts";
 import { slugify } from "./anchors.ts";
-import { readCaseNumber } from "./case-numbers.ts";
+import { readCaseNumber, splitTitleCaseNumber } from "./case-numbers.ts";
 import { findDate } from "./dates.ts";
 import { readHeader } from "./header.ts";
 import { flattenedListLayout } from "./layouts/flattened-list-layout.ts";
@@ -115,12 +115,13 @@ function readItem(
   if (start.inlineBody) body = [start.inlineBody, ...body];
   const closed = start.closed || preamble.closed;
 
+  const titled = splitTitleCaseNumber(start.title);
   const titleLine = lines[start.lineIndex] as Line;
   const lastContent = body.filter((line) => line.text !== "").at(-1);
   return {
     number: start.number,
-    title: start.title,
-    caseNumber,
+    title: titled.title,
+    caseNumber: caseNumber ?? titled.caseNumber,
     closed,
     // A closed item is listed, never described: whatever an export left under it is not kept.
     sections: closed ? [] : splitSections(body),

@@ -134,6 +134,71 @@ describe("item lines", () => {
   });
 });
 
+describe("capital headings, case numbers in titles and decision phrases", () => {
+  it("reads a Copenhagen-style referat", () => {
+    const { meeting } = parse(
+      [
+        "Københavns Kommune",
+        "Børne- og Ungdomsudvalget",
+        "REFERAT",
+        "Mødedato: 13.03.2024",
+        "Mødetid: 15:00 - 18:00",
+        "Mødested: Rådhuset, Udvalgsværelse D",
+        "",
+        "Punkt 1, Godkendelse af dagsorden (2024-0012345)",
+        "Beslutning",
+        "Godkendt.",
+        "",
+        "Punkt nr. 2, Kapacitet i dagtilbud (Sagsnr. 2024-0009876)",
+        "INDSTILLING OG BESLUTNING",
+        "Forvaltningen indstiller, at udvalget godkender planen.",
+        "",
+        "Børne- og Ungdomsudvalgets beslutning den 13. marts 2024",
+        "Indstillingen blev godkendt.",
+        "",
+        "PROBLEMSTILLING",
+        "Der mangler pladser i Valby.",
+        "",
+        "VIDERE PROCES",
+        "Byggeriet starter i 2025.",
+        "",
+        "Dagsordenpunkt 3: Eventuelt",
+        "Beslutning Byrådet den 13-03-2024",
+        "Intet.",
+      ].join("\n"),
+    );
+    expect(meeting).toMatchObject({
+      body: "Børne- og Ungdomsudvalget",
+      organisation: "Københavns Kommune",
+      date: "2024-03-13",
+      time: "15:00",
+      location: "Rådhuset, Udvalgsværelse D",
+    });
+    expect(
+      meeting.items.map((item) => ({
+        number: item.number,
+        title: item.title,
+        caseNumber: item.caseNumber,
+        kinds: item.sections.map((section) => section.kind),
+      })),
+    ).toEqual([
+      {
+        number: 1,
+        title: "Godkendelse af dagsorden",
+        caseNumber: "2024-0012345",
+        kinds: ["beslutning"],
+      },
+      {
+        number: 2,
+        title: "Kapacitet i dagtilbud",
+        caseNumber: "2024-0009876",
+        kinds: ["indstilling", "beslutning", "problemstilling", "videre-proces"],
+      },
+      { number: 3, title: "Eventuelt", caseNumber: null, kinds: ["beslutning"] },
+    ]);
+  });
+});
+
 describe("plain numbered minutes (no contents, no headings)", () => {
   it("takes the run of numbers counting up, not the agenda above or the lists inside items", () => {
     // One list in lower case, one capitalised and counting past the item numbers.

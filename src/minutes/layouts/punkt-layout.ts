@@ -10,9 +10,12 @@ import {
   stripTimeSlot,
 } from "./item-start.ts";
 
-/** "Punkt 30: …", "Pkt. 3 – …", "Dagsordenspunkt 4. …", "Ad punkt 2: …", "Ad 1. …", "Sag 45: …". */
+/**
+ * "Punkt 30: …", "Punkt nr. 3, …", "Pkt. 3 – …", "Dagsordenspunkt 4. …", "Ad punkt 2: …",
+ * "Ad 1. …", "Sag 45: …".
+ */
 const PUNKT_LINE =
-  /^(?:ad\.?\s+(?:punkt\s*|pkt\.?\s*)?|punkt\s*|pkt\.?\s*|dagsordenspunkt\s*|sag\s+(?=\d{1,3}\s*[:.\-–]))(\d{1,3})\s*[:.)\-–]?\s*(.*)$/iu;
+  /^(?:ad\.?\s+(?:punkt\s*|pkt\.?\s*)?|(?:punkt|pkt\.?|dagsordens?punkt)\s*(?:nr\.?\s*)?|sag\s+(?=\d{1,3}\s*[:.\-–]))(\d{1,3})\s*[:.,)\-–]?\s*(.*)$/iu;
 const MAX_TITLE_CONTINUATION_LINES = 2;
 const WRAPPED_TITLE_LENGTH = 45;
 
