@@ -199,6 +199,31 @@ describe("capital headings, case numbers in titles and decision phrases", () => 
   });
 });
 
+describe("open and closed status written before the item", () => {
+  it("reads 'Åbent punkt 1' / 'Lukket punkt 2' lines and 'Åbent punkt:' title prefixes", () => {
+    const items = outline(
+      [
+        "Referat fra Økonomiudvalget den 5. juni 2023",
+        "Åbent punkt 1 Budgetopfølgning",
+        "Beslutning",
+        "Godkendt.",
+        "Lukket punkt 2 Køb af ejendom",
+        "Beslutning",
+        "Fortroligt.",
+        "Punkt 3: Åbent punkt: Eventuelt",
+        "Intet.",
+      ].join("\n"),
+    );
+    expect(
+      items.map((item) => [item.number, item.title, item.closed, item.sections.length]),
+    ).toEqual([
+      [1, "Budgetopfølgning", false, 1],
+      [2, "Køb af ejendom", true, 0],
+      [3, "Eventuelt", false, 1],
+    ]);
+  });
+});
+
 describe("plain numbered minutes (no contents, no headings)", () => {
   it("takes the run of numbers counting up, not the agenda above or the lists inside items", () => {
     // One list in lower case, one capitalised and counting past the item numbers.

@@ -29,8 +29,14 @@ export const OPEN_MARK = /^åbe(?:n|nt)(?:\s+(?:punkt|sag|dagsordenspunkt))?\.?$
 /** "Lukket punkt" on a line of its own below the title. */
 export const CLOSED_MARK = new RegExp(String.raw`^${CLOSED_WORDS}\.?$`, "iu");
 
-/** "Lukket", "Lukket: Personalesag", "Personalesag (Lukket)" → closed, with the title that remains. */
+const OPEN_PREFIX = /^åbe(?:n|nt)(?:\s+(?:punkt|sag|dagsordenspunkt))?\s*[:.\-–]\s*(?=\S)/iu;
+
+/**
+ * "Lukket", "Lukket: Personalesag", "Personalesag (Lukket)" → closed, with the title that
+ * remains; "Åbent punkt: Budget" → open, "Budget".
+ */
 export function readClosedTitle(title: string): { title: string; closed: boolean } {
+  if (OPEN_PREFIX.test(title)) return { title: title.replace(OPEN_PREFIX, ""), closed: false };
   const prefixed = title.match(CLOSED_TITLE);
   if (prefixed) return { title: prefixed[1]?.trim() || "Lukket", closed: true };
   const suffixed = title.match(CLOSED_SUFFIX);

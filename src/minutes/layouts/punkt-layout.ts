@@ -12,10 +12,10 @@ import {
 
 /**
  * "Punkt 30: …", "Punkt nr. 3, …", "Pkt. 3 – …", "Dagsordenspunkt 4. …", "Ad punkt 2: …",
- * "Ad 1. …", "Sag 45: …".
+ * "Ad 1. …", "Sag 45: …", "Åbent punkt 3 …", "Lukket punkt 4 …".
  */
 const PUNKT_LINE =
-  /^(?:ad\.?\s+(?:punkt\s*|pkt\.?\s*)?|(?:punkt|pkt\.?|dagsordens?punkt)\s*(?:nr\.?\s*)?|sag\s+(?=\d{1,3}\s*[:.\-–]))(\d{1,3})\s*[:.,)\-–]?\s*(.*)$/iu;
+  /^(?:(åben|åbent|lukket)\s+(?=punkt|pkt|dagsorden))?(?:ad\.?\s+(?:punkt\s*|pkt\.?\s*)?|(?:punkt|pkt\.?|dagsordens?punkt)\s*(?:nr\.?\s*)?|sag\s+(?=\d{1,3}\s*[:.\-–]))(\d{1,3})\s*[:.,)\-–]?\s*(.*)$/iu;
 const MAX_TITLE_CONTINUATION_LINES = 2;
 const WRAPPED_TITLE_LENGTH = 45;
 
@@ -30,7 +30,7 @@ export const punktLayout: LayoutDetector = {
     lines.forEach((line, index) => {
       const match = line.text.match(PUNKT_LINE);
       if (!match || isTableOfContentsLine(line.text)) return;
-      let title = (match[2] ?? "").trim();
+      let title = (match[3] ?? "").trim();
       // "Punkt 3 blev udsat" is prose about an item, not an item.
       if (/^\p{Ll}/u.test(title)) return;
       let bodyIndex = index + 1;
@@ -46,8 +46,9 @@ export const punktLayout: LayoutDetector = {
         title = `${title} ${next.text}`;
         bodyIndex++;
       }
-      const closed = readClosedTitle(stripTimeSlot(title));
-      starts.push({ lineIndex: index, bodyIndex, number: Number(match[1]), ...closed });
+      const read = readClosedTitle(stripTimeSlot(title));
+      const closed = read.closed || match[1]?.toLowerCase() === "lukket";
+      starts.push({ lineIndex: index, bodyIndex, number: Number(match[2]), ...read, closed });
     });
     return keepFullestOccurrence(starts, lines);
   },
