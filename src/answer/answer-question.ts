@@ -72,7 +72,11 @@ export function createAnswerQuestion(options: AnswerQuestionOptions): AnswerQues
   const prepare = async () => {
     if (!analyzer) {
       const danish = createDanishAnalyzer();
-      danish.learn(catalog.list().flatMap((meeting) => meeting.items.map(itemText)));
+      danish.learn(
+        catalog
+          .list()
+          .flatMap((meeting) => meeting.items.map((item) => itemText(item, meeting.body))),
+      );
       analyzer = danish;
     }
     termIndex ??= buildTermIndex(catalog.list(), analyzer);

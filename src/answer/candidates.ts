@@ -44,7 +44,7 @@ export function prepareCandidates(
 ): Candidate[] {
   return retrieved.slice(0, options.limit).map((entry, rank) => {
     const item = fullItem(entry, options.catalog);
-    const bag = tokenBag(itemText(item), options.analyzer);
+    const bag = tokenBag(itemText(item, entry.meeting.body), options.analyzer);
     const candidate: Candidate = {
       retrieved: entry,
       item,
@@ -103,8 +103,8 @@ const THRESHOLDS: Record<Language, { item: number; sentence: number }> = {
 
 /**
  * Relevant when an item holds a distinctive concept of the question (found in few items), at
- * least half of the question's weight, and a good part of it in one sentence: the words of the
- * question stand together somewhere, not scattered over a long item.
+ * least half of the question's weight, and a good part of it in one sentence (or as much in the
+ * title): the words of the question stand together somewhere, not scattered over a long item.
  */
 export function judgeRelevance(candidates: Candidate[], language: Language): Relevance {
   const threshold = THRESHOLDS[language];
@@ -112,7 +112,8 @@ export function judgeRelevance(candidates: Candidate[], language: Language): Rel
     (candidate) =>
       candidate.evidence.distinctiveMatches > 0 &&
       candidate.evidence.coverage >= threshold.item &&
-      candidate.sentenceCoverage >= threshold.sentence,
+      (candidate.sentenceCoverage >= threshold.sentence ||
+        candidate.titleCoverage >= threshold.item),
   );
   const best = orderByEvidence(passing)[0];
   return { relevant: best !== undefined, best };

@@ -102,9 +102,14 @@ function normalisePhraseText(text: string): string {
   return ` ${(text.toLowerCase().match(WORD) ?? []).join(" ")} `;
 }
 
-/** Text of an item as retrieval sees it: title and every section. */
-export function itemText(item: Item): string {
+/**
+ * Text of an item as retrieval sees it: the body that met (the context header of every chunk),
+ * title and every section. A question that names the body ("i Handicaprådet") finds it in every
+ * item of that body's meetings, not only where the minutes happen to repeat the name.
+ */
+export function itemText(item: Item, body: string): string {
   return [
+    body,
     item.title,
     ...item.sections.map((section) => `${section.heading}\n${section.text}`),
   ].join("\n");
@@ -112,7 +117,7 @@ export function itemText(item: Item): string {
 
 export function buildTermIndex(meetings: readonly Meeting[], analyzer: TermAnalyzer): TermIndex {
   const bags = meetings.flatMap((meeting) =>
-    meeting.items.map((item) => tokenBag(itemText(item), analyzer)),
+    meeting.items.map((item) => tokenBag(itemText(item, meeting.body), analyzer)),
   );
   const frequencies = new Map<string, number>();
   const documentFrequency = (term: string) => {

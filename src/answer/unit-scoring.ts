@@ -88,8 +88,13 @@ export function scoreUnits(
   );
   // The title is the context of every sentence of its item: what it holds counts half everywhere.
   const titleBag = tokenBag(candidate.item.title, analyzer);
-  const titleCredit = concepts.map(
-    (concept) => matchConcept(concept, titleBag, termIndex).credit / 2,
+  // The body that met is the setting of every sentence: naming it ("i Handicaprådet") is met in full.
+  const bodyBag = tokenBag(candidate.retrieved.meeting.body, analyzer);
+  const contextCredit = concepts.map((concept) =>
+    Math.max(
+      matchConcept(concept, titleBag, termIndex).credit / 2,
+      matchConcept(concept, bodyBag, termIndex).credit,
+    ),
   );
   const asked = { concepts, analyzer };
   // Minutes without headings record decisions in running text ("Det besluttes at …").
@@ -106,7 +111,7 @@ export function scoreUnits(
       const matchedWeight = concepts.reduce((sum, concept, index) => {
         const credit = Math.max(
           matchConcept(concept, bag, termIndex).credit,
-          titleCredit[index] ?? 0,
+          contextCredit[index] ?? 0,
         );
         return sum + credit * (weights[index] ?? 0);
       }, 0);

@@ -25,6 +25,8 @@ import { createSilentLogger } from "../../src/shared/logger.ts";
 
 export const BUNDLED_MINUTES = new URL("../../data/minutes", import.meta.url).pathname;
 export const INJECTION_MINUTES = new URL("../fixtures/injection", import.meta.url).pathname;
+/** Minutes in layouts the bundled samples do not use (plain numbered, "Ad 1.", Copenhagen style). */
+export const OTHER_LAYOUT_MINUTES = new URL("../fixtures/other-layouts", import.meta.url).pathname;
 export const PUBLIC_BASE_URL = "http://referat.test";
 
 export interface RetrievalStack {

@@ -33,7 +33,9 @@ beforeAll(async () => {
   meetings = result.meetings;
   catalog = createMeetingCatalog(meetings);
   analyzer = createDanishAnalyzer();
-  analyzer.learn(meetings.flatMap((meeting) => meeting.items.map(itemText)));
+  analyzer.learn(
+    meetings.flatMap((meeting) => meeting.items.map((item) => itemText(item, meeting.body))),
+  );
   termIndex = buildTermIndex(meetings, analyzer);
   synonyms = await loadSynonyms();
 });
