@@ -95,3 +95,19 @@ export function joinText(lines: readonly Line[]): string {
 export function isTableOfContentsLine(text: string): boolean {
   return /\.{4,}\s*\|?\s*\d*\s*\|?\s*$/u.test(text) || /\.{4,}\s+\d+\s*$/u.test(text);
 }
+
+/** Index of the nearest non-blank line before `index`, if any. */
+export function previousNonBlank(lines: readonly Line[], index: number): number | undefined {
+  for (let position = index - 1; position >= 0; position--) {
+    if ((lines[position] as Line).text !== "") return position;
+  }
+  return undefined;
+}
+
+/** Index of the first non-blank line at or after `from`, if any. */
+export function nextNonBlank(lines: readonly Line[], from: number): number | undefined {
+  for (let position = from; position < lines.length; position++) {
+    if ((lines[position] as Line).text !== "") return position;
+  }
+  return undefined;
+}

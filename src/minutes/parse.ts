@@ -13,7 +13,7 @@ import {
 import { numberedLayout } from "./layouts/numbered-layout.ts";
 import { punktLayout } from "./layouts/punkt-layout.ts";
 import { sequenceLayout } from "./layouts/sequence-layout.ts";
-import { type Line, toLines } from "./lines.ts";
+import { type Line, nextNonBlank, previousNonBlank, toLines } from "./lines.ts";
 import { type Item, type Meeting, meetingSchema } from "./model.ts";
 import { splitSections } from "./sections.ts";
 
@@ -165,20 +165,6 @@ function caseNumbersPrecedeTitles(lines: readonly Line[], starts: readonly ItemS
     if (following !== undefined && readCaseNumber((lines[following] as Line).text)) after++;
   }
   return before > after;
-}
-
-function previousNonBlank(lines: readonly Line[], index: number): number | undefined {
-  for (let position = index - 1; position >= 0; position--) {
-    if ((lines[position] as Line).text !== "") return position;
-  }
-  return undefined;
-}
-
-function nextNonBlank(lines: readonly Line[], index: number): number | undefined {
-  for (let position = index; position < lines.length; position++) {
-    if ((lines[position] as Line).text !== "") return position;
-  }
-  return undefined;
 }
 
 /** "randers_udsatteraadet_2019-09-18.txt" → "udsatteraadet": a last resort when no header names the body. */

@@ -98,6 +98,19 @@ describe("item lines", () => {
     expect(items[0]?.sections).toEqual([["Tekst", "Intet."]]);
   });
 
+  it("joins a short title line that stops mid-phrase with the capitalised line below", () => {
+    const items = outline(
+      [
+        "Referat fra Ældrerådet den 5. marts 2025",
+        "Punkt 1: Godkendelse af regnskab for",
+        "Ældrecentret Solhøj",
+        "Beslutning",
+        "Godkendt.",
+      ].join("\n"),
+    );
+    expect(items[0]?.title).toBe("Godkendelse af regnskab for Ældrecentret Solhøj");
+  });
+
   it("reads 'Åbent punkt' and 'Lukket punkt' marks below a title, before or after the case number", () => {
     const items = outline(
       [
@@ -268,6 +281,69 @@ describe("plain numbered minutes (no contents, no headings)", () => {
       [1, "Godkendelse af dagsorden", "Godkendt."],
       [2, "Tilgængelighed på stationen", itemLists.join("\n")],
       [3, "Eventuelt", "Næste møde er den 4. april 2024."],
+    ]);
+  });
+});
+
+describe("markdown exports", () => {
+  it("reads '## 1 Title' headings numbered without a full stop", () => {
+    const { meeting } = parse(
+      [
+        "# Referat fra møde i Kulturudvalget",
+        "Mødedato: 2. september 2024",
+        "",
+        "## 1 Godkendelse af dagsorden",
+        "Godkendt.",
+        "",
+        "## 2 Biblioteksplan 2025",
+        "### Beslutning",
+        "Planen blev vedtaget.",
+      ].join("\n"),
+    );
+    expect(meeting.body).toBe("Kulturudvalget");
+    expect(meeting.items.map((item) => [item.number, item.title])).toEqual([
+      [1, "Godkendelse af dagsorden"],
+      [2, "Biblioteksplan 2025"],
+    ]);
+    expect(meeting.items[1]?.sections.map((section) => [section.heading, section.text])).toEqual([
+      ["Beslutning", "Planen blev vedtaget."],
+    ]);
+  });
+});
+
+describe("numbered minutes where only some items have headings", () => {
+  it("takes the items without headings that fit the count, but not lists inside items", () => {
+    const { meeting, layout } = parse(
+      [
+        "Referat fra møde i Integrationsrådet den 4. juni 2024",
+        "",
+        "1. Godkendelse af dagsorden",
+        "Godkendt.",
+        "",
+        "2. Sprogcaféer i bibliotekerne",
+        "Sagsfremstilling",
+        "Der er tre forslag:",
+        "",
+        "1. Caféer om aftenen",
+        "2. Caféer i weekenden",
+        "3. Online caféer",
+        "",
+        "Beslutning",
+        "Rådet anbefaler forslag 1.",
+        "",
+        "3. Eventuelt",
+        "Intet.",
+      ].join("\n"),
+    );
+    expect(layout).toBe("numbered");
+    expect(meeting.items.map((item) => [item.number, item.title])).toEqual([
+      [1, "Godkendelse af dagsorden"],
+      [2, "Sprogcaféer i bibliotekerne"],
+      [3, "Eventuelt"],
+    ]);
+    expect(meeting.items[1]?.sections.map((section) => section.heading)).toEqual([
+      "Sagsfremstilling",
+      "Beslutning",
     ]);
   });
 });

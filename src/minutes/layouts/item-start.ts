@@ -48,3 +48,8 @@ export function readClosedTitle(title: string): { title: string; closed: boolean
 export function stripTimeSlot(title: string): string {
   return title.replace(/\s*\(kl\.?[^)]*\)\s*$/iu, "").trim();
 }
+
+/** "## 3 Budget": a markdown heading numbered without a full stop still opens an item. */
+export function matchMarkdownNumberedHeading(line: Line): RegExpMatchArray | null {
+  return /^#{1,6}\s/u.test(line.raw.trim()) ? line.text.match(/^(\d{1,3})\s+(\S.*)$/u) : null;
+}

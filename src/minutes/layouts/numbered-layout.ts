@@ -1,9 +1,10 @@
 import { readCaseNumber } from "../case-numbers.ts";
 import { recogniseHeading } from "../headings.ts";
-import { isTableOfContentsLine, type Line } from "../lines.ts";
+import { isTableOfContentsLine, type Line, previousNonBlank } from "../lines.ts";
 import {
   type ItemStart,
   type LayoutDetector,
+  matchMarkdownNumberedHeading,
   readClosedTitle,
   stripTimeSlot,
 } from "./item-start.ts";
@@ -26,27 +27,68 @@ export const numberedLayout: LayoutDetector = {
   detect(lines) {
     const contents = readContents(lines);
     const starts: ItemStart[] = [];
+    const unconfirmed: ItemStart[] = [];
     let lastNumber = 0;
+    /** Numbered lines that are not items: list entries, whose followers are list entries too. */
+    const listLines = new Set<number>();
     lines.forEach((line, index) => {
       if (index <= contents.lastIndex) return;
-      const match = line.text.match(NUMBERED_LINE);
+      const match = line.text.match(NUMBERED_LINE) ?? matchMarkdownNumberedHeading(line);
       if (!match || isTableOfContentsLine(line.text)) return;
+      listLines.add(index);
       const number = Number(match[1]);
       const title = stripTimeSlot((match[2] ?? "").trim());
       if (number <= lastNumber || /^at\b/iu.test(title)) return;
+      const previous = previousNonBlank(lines, index);
+      if (contents.titles.size === 0 && previous !== undefined && listLines.has(previous)) return;
       const closedTitle = readClosedTitle(title.replace(/\.$/u, ""));
       // A closed item has no headings below it to confirm it; its "Lukket" title does.
       const confirmed =
         contents.titles.size > 0
           ? sameFirstWord(contents.titles.get(number), title)
           : closedTitle.closed || headingFollows(lines, index + 1);
-      if (!confirmed) return;
+      if (!confirmed) {
+        if (contents.titles.size === 0 && standsApart(lines, index) && /^\p{Lu}/u.test(title))
+          unconfirmed.push({ lineIndex: index, bodyIndex: index + 1, number, ...closedTitle });
+        return;
+      }
       lastNumber = number;
+      listLines.delete(index);
       starts.push({ lineIndex: index, bodyIndex: index + 1, number, ...closedTitle });
     });
-    return starts;
+    return starts.length > 0 ? fillNumberGaps(starts, unconfirmed) : starts;
   },
 };
+
+/**
+ * Items without a heading of their own ("1. Godkendelse af dagsorden" / "Godkendt.") between or
+ * after confirmed ones: a line standing apart whose number fits the count is an item too.
+ */
+function fillNumberGaps(confirmed: ItemStart[], unconfirmed: readonly ItemStart[]): ItemStart[] {
+  const accepted = [...confirmed];
+  for (const candidate of unconfirmed) {
+    const nextPosition = accepted.findIndex((start) => start.lineIndex > candidate.lineIndex);
+    const next = nextPosition < 0 ? undefined : accepted[nextPosition];
+    const previous = accepted[(nextPosition < 0 ? accepted.length : nextPosition) - 1];
+    const fitsAfter = previous ? candidate.number === previous.number + 1 : candidate.number >= 1;
+    const fitsBefore = next ? candidate.number < next.number : true;
+    if (fitsAfter && fitsBefore) {
+      accepted.splice(nextPosition < 0 ? accepted.length : nextPosition, 0, candidate);
+    }
+  }
+  return accepted;
+}
+
+/** A blank line (or a markdown heading mark) before, and no numbered line right after: not a list entry. */
+function standsApart(lines: readonly Line[], index: number): boolean {
+  const before = lines[index - 1];
+  const blankBefore = before === undefined || before.text === "";
+  const heading = /^#{1,6}\s/u.test((lines[index] as Line).raw.trim());
+  let after = index + 1;
+  while (after < lines.length && (lines[after] as Line).text === "") after++;
+  const next = lines[after];
+  return (blankBefore || heading) && !(next && NUMBERED_LINE.test(next.text));
+}
 
 function readContents(lines: readonly Line[]): { titles: Map<number, string>; lastIndex: number } {
   const titles = new Map<number, string>();

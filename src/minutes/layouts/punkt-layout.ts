@@ -1,6 +1,6 @@
 import { readCaseNumber } from "../case-numbers.ts";
 import { recogniseHeading } from "../headings.ts";
-import { isTableOfContentsLine, type Line } from "../lines.ts";
+import { isTableOfContentsLine, type Line, nextNonBlank } from "../lines.ts";
 import {
   CLOSED_MARK,
   type ItemStart,
@@ -18,6 +18,9 @@ const PUNKT_LINE =
   /^(?:(åben|åbent|lukket)\s+(?=punkt|pkt|dagsorden))?(?:ad\.?\s+(?:punkt\s*|pkt\.?\s*)?|(?:punkt|pkt\.?|dagsordens?punkt)\s*(?:nr\.?\s*)?|sag\s+(?=\d{1,3}\s*[:.\-–]))(\d{1,3})\s*[:.,)\-–]?\s*(.*)$/iu;
 const MAX_TITLE_CONTINUATION_LINES = 2;
 const WRAPPED_TITLE_LENGTH = 45;
+/** A title line ending on "af", "for", "og" … or a comma has more to come: "Regnskab for" / "Ældrecentret Solhøj". */
+const BREAKS_MID_PHRASE =
+  /(?:(?<!\p{L})(?:af|for|til|om|i|og|med|på|ved|fra|under|mellem|samt|eller|den|det|de|en|et)|[,–-])$/iu;
 
 /**
  * "Punkt 30: Godkendelse af dagsorden" items (Randers and many others). A title may wrap onto
@@ -55,8 +58,8 @@ export const punktLayout: LayoutDetector = {
 };
 
 /**
- * A wrapped title goes on in lower case ("… renovering af" / "svømmehallen i Nørreby"), or after
- * a title line long enough to have wrapped; "Eventuelt" followed by "Intet." is a title and its text.
+ * A wrapped title goes on in lower case ("… renovering af" / "svømmehallen i Nørreby"), after a
+ * line that stops mid-phrase, or after a title line long enough to have wrapped; "Eventuelt" followed by "Intet." is a title and its text.
  */
 function continuesTitle(title: string, line: Line): boolean {
   if (
@@ -69,15 +72,9 @@ function continuesTitle(title: string, line: Line): boolean {
   )
     return false;
   const goesOnInLowerCase = /^[\p{Ll}\d(&–-]/u.test(line.text);
+  const breaksMidPhrase = BREAKS_MID_PHRASE.test(title);
   const looksWrapped = title.length >= WRAPPED_TITLE_LENGTH && !/[.!?]$/u.test(line.text);
-  return goesOnInLowerCase || looksWrapped;
-}
-
-function nextNonBlank(lines: readonly Line[], from: number): number | undefined {
-  for (let index = from; index < lines.length; index++) {
-    if ((lines[index] as Line).text !== "") return index;
-  }
-  return undefined;
+  return goesOnInLowerCase || breaksMidPhrase || looksWrapped;
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Line } from "../lines.ts";
 import {
   type ItemStart,
   type LayoutDetector,
+  matchMarkdownNumberedHeading,
   readClosedTitle,
   stripTimeSlot,
 } from "./item-start.ts";
@@ -28,7 +29,10 @@ export const sequenceLayout: LayoutDetector = {
   name: "sequence",
   detect(lines) {
     const candidates = lines.flatMap((line, index): Candidate[] => {
-      const match = line.raw === line.raw.trimStart() ? line.text.match(NUMBERED_TITLE) : null;
+      const flushLeft = line.raw === line.raw.trimStart();
+      const match = flushLeft
+        ? (line.text.match(NUMBERED_TITLE) ?? matchMarkdownNumberedHeading(line))
+        : null;
       const content = (match?.[2] ?? "").trim();
       if (!match || !/^[\p{Lu}\d"«„]/u.test(content)) return [];
       return [{ index, number: Number(match[1]), content }];
