@@ -1,3 +1,4 @@
+import { toMeetingRef } from "./refs.ts";
 import type { RetrievalLeg, RetrievedItem } from "./types.ts";
 
 /**
@@ -15,7 +16,7 @@ export interface PublicSearchResult {
 
 export function toPublicSearchResult(found: RetrievedItem): PublicSearchResult {
   return {
-    meeting: { id: found.meeting.id, body: found.meeting.body, date: found.meeting.date },
+    meeting: toMeetingRef(found.meeting),
     item: { number: found.item.number, title: found.item.title },
     section: found.passages[0]?.sectionHeading ?? "",
     score: found.score,

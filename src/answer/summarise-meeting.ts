@@ -7,6 +7,7 @@ import { llmFailureReason, PHRASES } from "./answer-text.ts";
 import { createCitation, formatMeetingDate, shortenQuote } from "./citations.ts";
 import { defuse, languageName } from "./llm-sources.ts";
 import type { Prompts } from "./prompts.ts";
+import { toItemRef, toMeetingRef } from "./refs.ts";
 import { splitIntoUnits } from "./sentences.ts";
 import type {
   ChatModel,
@@ -214,13 +215,8 @@ function cite(
   publicBaseUrl: string,
 ): Citation {
   return createCitation({
-    meeting: { id: meeting.id, body: meeting.body, date: meeting.date },
-    item: {
-      number: item.number,
-      title: item.title,
-      caseNumber: item.caseNumber,
-      closed: item.closed,
-    },
+    meeting: toMeetingRef(meeting),
+    item: toItemRef(item),
     ...(section
       ? { section: { heading: section.heading, slug: section.slug, kind: section.kind } }
       : {}),

@@ -1,4 +1,5 @@
 import { createCitation } from "../../src/answer/citations.ts";
+import { toItemRef, toMeetingRef } from "../../src/answer/refs.ts";
 import type {
   Answer,
   AnswerOptions,
@@ -61,13 +62,8 @@ export function createFakeAnswerFunctions(
 
   const cite = (match: Match): Citation =>
     createCitation({
-      meeting: { id: match.meeting.id, body: match.meeting.body, date: match.meeting.date },
-      item: {
-        number: match.item.number,
-        title: match.item.title,
-        caseNumber: match.item.caseNumber,
-        closed: match.item.closed,
-      },
+      meeting: toMeetingRef(match.meeting),
+      item: toItemRef(match.item),
       ...(match.section
         ? {
             section: {
@@ -210,13 +206,8 @@ function passes(meeting: Meeting, filters: SearchFilters | undefined): boolean {
 
 function toRetrievedItem(match: Match): RetrievedItem {
   return {
-    meeting: { id: match.meeting.id, body: match.meeting.body, date: match.meeting.date },
-    item: {
-      number: match.item.number,
-      title: match.item.title,
-      caseNumber: match.item.caseNumber,
-      closed: match.item.closed,
-    },
+    meeting: toMeetingRef(match.meeting),
+    item: toItemRef(match.item),
     score: match.score,
     legs: ["lexical"],
     passages: match.section

@@ -4,6 +4,7 @@ import { formatCitationLabel } from "../../src/answer/citations.ts";
 import { composeExtractiveAnswer } from "../../src/answer/extractive-answer.ts";
 import { detectLanguage } from "../../src/answer/language.ts";
 import { answerKindOf } from "../../src/answer/question-intent.ts";
+import { toItemRef, toMeetingRef } from "../../src/answer/refs.ts";
 import { loadSynonyms, type SynonymTable } from "../../src/answer/synonyms.ts";
 import {
   buildTermIndex,
@@ -46,13 +47,8 @@ function retrieved(meetingId: string, number: number): RetrievedItem {
   const item = meeting?.items.find((i) => i.number === number);
   if (!meeting || !item) throw new Error(`no item ${meetingId} ${number}`);
   return {
-    meeting: { id: meeting.id, body: meeting.body, date: meeting.date },
-    item: {
-      number: item.number,
-      title: item.title,
-      caseNumber: item.caseNumber,
-      closed: item.closed,
-    },
+    meeting: toMeetingRef(meeting),
+    item: toItemRef(item),
     score: 1,
     legs: ["lexical"],
     passages: item.sections.map((section, index) => ({
