@@ -2,18 +2,13 @@ import { formatCitationLabel } from "../answer/citations.ts";
 import type { Answer, Citation, Language, MeetingSummary } from "../answer/types.ts";
 import { meetingPath, sourceUrl } from "../minutes/anchors.ts";
 import type { Meeting } from "../minutes/model.ts";
-import { toPublicMeeting } from "../minutes/public-meeting.ts";
+import { toPublicMeeting, toPublicMeetingHeader } from "../minutes/public-meeting.ts";
 
 /** The JSON shapes of meetings and search results in the API. */
 
 export function toMeetingListEntry(meeting: Meeting, publicBaseUrl: string) {
   return {
-    id: meeting.id,
-    body: meeting.body,
-    organisation: meeting.organisation,
-    date: meeting.date,
-    time: meeting.time,
-    location: meeting.location,
+    ...toPublicMeetingHeader(meeting),
     itemCount: meeting.items.length,
     url: `${publicBaseUrl}${meetingPath(meeting.id)}`,
   };

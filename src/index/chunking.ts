@@ -80,12 +80,7 @@ function sectionChunk(
   const indexedText = `${contextHeader(meeting, item, section.heading)}\n${text}`;
   return {
     id: `${meeting.id}#${item.number}/${section.slug}/${ordinal}`,
-    meetingId: meeting.id,
-    body: meeting.body,
-    date: meeting.date,
-    itemNumber: item.number,
-    itemTitle: item.title,
-    itemClosed: item.closed,
+    ...chunkOrigin(meeting, item),
     sectionHeading: section.heading,
     sectionKind: section.kind,
     sectionSlug: section.slug,
@@ -97,17 +92,24 @@ function sectionChunk(
   };
 }
 
-/** A chunk of the item title only: no section, no text (the item is cited as a whole). */
-function titleChunk(meeting: Meeting, item: Item): Chunk {
-  const indexedText = contextHeader(meeting, item);
+/** The meeting and item a chunk comes from, as every chunk carries them. */
+function chunkOrigin(meeting: Meeting, item: Item) {
   return {
-    id: `${meeting.id}#${item.number}//0`,
     meetingId: meeting.id,
     body: meeting.body,
     date: meeting.date,
     itemNumber: item.number,
     itemTitle: item.title,
     itemClosed: item.closed,
+  };
+}
+
+/** A chunk of the item title only: no section, no text (the item is cited as a whole). */
+function titleChunk(meeting: Meeting, item: Item): Chunk {
+  const indexedText = contextHeader(meeting, item);
+  return {
+    id: `${meeting.id}#${item.number}//0`,
+    ...chunkOrigin(meeting, item),
     sectionHeading: "",
     sectionKind: "other",
     sectionSlug: "",

@@ -1,7 +1,7 @@
 import type { Meeting } from "./model.ts";
 
-/** The public JSON shape of a meeting: other tools read it, so extend it, never rename. */
-export function toPublicMeeting(meeting: Meeting) {
+/** What every public shape of a meeting starts with: who met, when and where. */
+export function toPublicMeetingHeader(meeting: Meeting) {
   return {
     id: meeting.id,
     body: meeting.body,
@@ -9,6 +9,13 @@ export function toPublicMeeting(meeting: Meeting) {
     date: meeting.date,
     time: meeting.time,
     location: meeting.location,
+  };
+}
+
+/** The public JSON shape of a meeting: other tools read it, so extend it, never rename. */
+export function toPublicMeeting(meeting: Meeting) {
+  return {
+    ...toPublicMeetingHeader(meeting),
     sourceFile: meeting.sourceFile,
     items: meeting.items.map((item) => ({
       number: item.number,
