@@ -71,7 +71,15 @@ export function findDate(text: string): FoundDate | undefined {
 
 /** A start time after "kl.": "kl. 16:00" → "16:00", "fra kl. 10.00-12.00" → "10:00". */
 export function findStartTime(text: string): string | undefined {
-  const match = /\bkl\.?\s*(\d{1,2})[:.](\d{2})\b/iu.exec(text);
+  return toClockTime(/\bkl\.?\s*(\d{1,2})[:.](\d{2})\b/iu.exec(text));
+}
+
+/** A time field's value, "kl." or not: "15:00 - 18:00" → "15:00", "kl. 9.05" → "09:05". */
+export function readTimeField(value: string): string | undefined {
+  return toClockTime(/^(?:kl\.?\s*)?(\d{1,2})[:.](\d{2})\b/iu.exec(value.trim()));
+}
+
+function toClockTime(match: RegExpExecArray | null): string | undefined {
   if (!match) return undefined;
   const hours = +(match[1] ?? 0);
   const minutes = +(match[2] ?? 0);

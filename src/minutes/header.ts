@@ -1,4 +1,4 @@
-import { findDate, findStartTime } from "./dates.ts";
+import { findDate, findStartTime, readTimeField } from "./dates.ts";
 import type { Line } from "./lines.ts";
 
 /** Meeting metadata read from the lines before the first agenda item. */
@@ -42,9 +42,7 @@ export function readHeader(headerLines: readonly Line[], allLines: readonly Line
 
   const timeField = keyed(TIME_KEY);
   // "Mødetid: 15:00 - 18:00" needs no "kl." to be a time.
-  const fieldTime = timeField
-    ? findStartTime(`kl. ${timeField.replace(/^kl\.?\s*/iu, "")}`)
-    : undefined;
+  const fieldTime = timeField ? readTimeField(timeField) : undefined;
   const timeSource = [timeField, dateText, texts[dateLineIndex], ...texts].find(
     (text) => text !== undefined && findStartTime(text) !== undefined,
   );

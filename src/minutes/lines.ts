@@ -57,11 +57,9 @@ function splitGluedLine(line: string): string[] {
 
 function splitInlineHeading(line: string): [string, string] | undefined {
   const bold = line.match(BOLD_LEAD);
-  const colon = line.match(COLON_LEAD);
-  const [heading, text] = bold
-    ? [bold[2] ?? "", bold[3] ?? ""]
-    : [colon?.[1] ?? "", colon?.[2] ?? ""];
-  const recognised = heading && recogniseHeading(heading);
+  const [heading, text] = bold ? [bold[2], bold[3]] : (line.match(COLON_LEAD)?.slice(1) ?? []);
+  if (!heading || !text) return undefined;
+  const recognised = recogniseHeading(heading);
   if (!recognised || recognised.weak || recognised.phrase) return undefined;
   return [heading.trim(), text];
 }

@@ -1,4 +1,4 @@
-import { type ItemStart, type LayoutDetector, readClosedTitle } from "./item-start.ts";
+import { itemOnOneLine, type LayoutDetector } from "./item-start.ts";
 import { splitTitle } from "./title-text.ts";
 
 const FLATTENED_ITEM = /^1\.\s+(\S.*)$/u;
@@ -16,18 +16,9 @@ export const flattenedListLayout: LayoutDetector = {
       .map((line, index) => ({ line, index }))
       .filter(({ line }) => line.raw === line.raw.trimStart() && FLATTENED_ITEM.test(line.text));
     if (itemLines.length < MIN_ITEMS) return [];
-    return itemLines.map(({ line, index }, position): ItemStart => {
+    return itemLines.map(({ line, index }, position) => {
       const content = (line.text.match(FLATTENED_ITEM)?.[1] ?? "").trim();
-      const { title, rest } = splitTitle(content);
-      const start: ItemStart = {
-        lineIndex: index,
-        bodyIndex: index + 1,
-        number: position + 1,
-        ...readClosedTitle(title),
-      };
-      return rest === ""
-        ? start
-        : { ...start, inlineBody: { number: line.number, raw: rest, text: rest } };
+      return itemOnOneLine(lines, index, position + 1, splitTitle(content));
     });
   },
 };

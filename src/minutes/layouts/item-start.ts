@@ -53,3 +53,24 @@ export function stripTimeSlot(title: string): string {
 export function matchMarkdownNumberedHeading(line: Line): RegExpMatchArray | null {
   return /^#{1,6}\s/u.test(line.raw.trim()) ? line.text.match(/^(\d{1,3})\s+(\S.*)$/u) : null;
 }
+
+/**
+ * An item whose title line also holds text ("1. Godkendelse af referat. Godkendt."): the title
+ * opens the item and the rest of the line is the first line of its body.
+ */
+export function itemOnOneLine(
+  lines: readonly Line[],
+  lineIndex: number,
+  number: number,
+  split: { title: string; rest: string },
+): ItemStart {
+  const start: ItemStart = {
+    lineIndex,
+    bodyIndex: lineIndex + 1,
+    number,
+    ...readClosedTitle(split.title),
+  };
+  if (split.rest === "") return start;
+  const line = lines[lineIndex] as Line;
+  return { ...start, inlineBody: { number: line.number, raw: split.rest, text: split.rest } };
+}

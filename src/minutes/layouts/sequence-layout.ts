@@ -1,9 +1,8 @@
 import type { Line } from "../lines.ts";
 import {
-  type ItemStart,
+  itemOnOneLine,
   type LayoutDetector,
   matchMarkdownNumberedHeading,
-  readClosedTitle,
   stripTimeSlot,
 } from "./item-start.ts";
 import { splitTitleFromText } from "./title-text.ts";
@@ -39,19 +38,14 @@ export const sequenceLayout: LayoutDetector = {
     });
     const run = longestCountingRun(withBody(candidates, lines));
     if (run.length < MIN_ITEMS) return [];
-    return run.map((candidate): ItemStart => {
-      const { title, rest } = splitTitleFromText(stripTimeSlot(candidate.content));
-      const line = lines[candidate.index] as Line;
-      const start: ItemStart = {
-        lineIndex: candidate.index,
-        bodyIndex: candidate.index + 1,
-        number: candidate.number,
-        ...readClosedTitle(title),
-      };
-      return rest === ""
-        ? start
-        : { ...start, inlineBody: { number: line.number, raw: rest, text: rest } };
-    });
+    return run.map((candidate) =>
+      itemOnOneLine(
+        lines,
+        candidate.index,
+        candidate.number,
+        splitTitleFromText(stripTimeSlot(candidate.content)),
+      ),
+    );
   },
 };
 
