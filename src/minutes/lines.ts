@@ -1,3 +1,4 @@
+import type { LineCue } from "./blocks.ts";
 import { recogniseHeading } from "./headings.ts";
 
 /**
@@ -6,10 +7,12 @@ import { recogniseHeading } from "./headings.ts";
  * markup (markdown heading marks, surrounding bold) for recognising titles and headings.
  */
 export interface Line {
-  /** 1-based line number in the source file. */
+  /** 1-based position in the source: the line number of a text file, the block number otherwise. */
   number: number;
   raw: string;
   text: string;
+  /** What the format said about the block this line came from (heading level, bold, size, page). */
+  cue?: LineCue;
 }
 
 const STRONG_HEADINGS = "Resume|Resumé|Indstilling|Beslutning|Sagsfremstilling|Økonomi|Bilag";
