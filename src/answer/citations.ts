@@ -68,6 +68,7 @@ const ENGLISH_SECTION_NAMES: Partial<Record<SectionKind, string>> = {
   resume: "summary",
   indstilling: "recommendation",
   beslutning: "decision",
+  "tidligere-beslutning": "earlier decision",
   sagsfremstilling: "case description",
   okonomi: "finances",
   bilag: "attachments",

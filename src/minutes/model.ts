@@ -10,6 +10,8 @@ export const SECTION_KINDS = [
   "resume",
   "indstilling",
   "beslutning",
+  /** A decision an earlier meeting (or another body) made on the same case: history, not this meeting's decision. */
+  "tidligere-beslutning",
   "sagsfremstilling",
   "okonomi",
   "bilag",

@@ -10,6 +10,7 @@ const CANONICAL_NAMES: Partial<Record<SectionKind, string>> = {
   resume: "Resume",
   indstilling: "Indstilling",
   beslutning: "Beslutning",
+  "tidligere-beslutning": "Tidligere beslutning",
   sagsfremstilling: "Sagsfremstilling",
   okonomi: "Økonomi",
   bilag: "Bilag",
