@@ -26,7 +26,10 @@ import { createFileFeedbackRecorder, createSlackBot, type SlackBot } from "./sla
  * and the evaluation all build their pipeline through the functions here, so they answer alike.
  */
 
-/** Ingests the minutes folder into DATA_DIR/corpus.json; skipped files are logged by name. */
+/**
+ * Ingests the minutes folder into DATA_DIR/corpus.json. Every file that did not become a
+ * meeting is logged by name with the reason (file names and reasons only, never minutes text).
+ */
 export async function ingestMinutes(
   config: Config,
   logger: Logger,
@@ -35,11 +38,18 @@ export async function ingestMinutes(
   const result = await ingestDirectory(minutesDir, {
     corpusFile: join(config.dataDir, "corpus.json"),
   });
-  for (const failure of result.failures) {
-    logger.warn(
-      { file: failure.file, code: failure.code },
-      `minutes file skipped: ${failure.message}`,
-    );
+  for (const file of result.files) {
+    if (file.outcome === "failed" || file.outcome === "unsupported") {
+      logger.warn({ file: file.file, code: file.code }, `minutes file not read: ${file.message}`);
+    } else if (file.outcome === "superseded") {
+      logger.info({ file: file.file }, `minutes file superseded: ${file.message}`);
+    }
+    if (file.warnings.length > 0) {
+      logger.info(
+        { file: file.file, warnings: file.warnings.length },
+        "minutes file read with warnings",
+      );
+    }
   }
   return result;
 }

@@ -8,7 +8,7 @@ import { loadConfig } from "../../src/config/index.ts";
 import { chunkMeetings } from "../../src/index/chunking.ts";
 import { createLexicalIndex } from "../../src/index/lexical-index.ts";
 import { buildSearchIndex } from "../../src/index/store.ts";
-import { ingestDirectory, MINUTES_EXTENSIONS, parseMinutes } from "../../src/minutes/index.ts";
+import { ingestDirectory, parseMinutes, TEXT_EXTENSIONS } from "../../src/minutes/index.ts";
 import { createSilentLogger } from "../../src/shared/logger.ts";
 import { createDeterministicEmbedder } from "../../test/fakes/deterministic-embedder.ts";
 import { loadQuestions } from "../eval/questions.ts";
@@ -177,9 +177,7 @@ async function measureIngest(minutesDir: string, corpusFile: string) {
   const { meetings, failures } = first.value;
 
   const names = (await readdir(minutesDir))
-    .filter((name) =>
-      (MINUTES_EXTENSIONS as readonly string[]).includes(extname(name).toLowerCase()),
-    )
+    .filter((name) => (TEXT_EXTENSIONS as readonly string[]).includes(extname(name).toLowerCase()))
     .sort();
   const parseTimes: number[] = [];
   let inputBytes = 0;

@@ -1,6 +1,6 @@
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { extname, join } from "node:path";
-import { MINUTES_EXTENSIONS, parseMinutes } from "../../src/minutes/index.ts";
+import { parseMinutes, TEXT_EXTENSIONS } from "../../src/minutes/index.ts";
 
 /**
  * A larger corpus for scaling figures: `copies` copies of every minutes file in `sourceDir`, each
@@ -21,15 +21,15 @@ export async function writeSyntheticCorpus(
   copies: number,
 ): Promise<SyntheticCorpus> {
   const names = (await readdir(sourceDir))
-    .filter((name) =>
-      (MINUTES_EXTENSIONS as readonly string[]).includes(extname(name).toLowerCase()),
-    )
+    .filter((name) => (TEXT_EXTENSIONS as readonly string[]).includes(extname(name).toLowerCase()))
     .sort();
   await mkdir(targetDir, { recursive: true });
   let files = 0;
   for (const name of names) {
     const text = await readFile(join(sourceDir, name), "utf8");
     const { body, date } = parseMinutes(text, name);
+    if (date === null)
+      throw new Error(`${name}: a sample without a date cannot be shifted in time`);
     const year = Number(date.slice(0, 4));
     for (let copy = 1; copy <= copies; copy += 1) {
       const copied = copy === 1 ? text : renameMeeting(text, body, year, copy);

@@ -1,4 +1,5 @@
 import { sourceUrl } from "../minutes/anchors.ts";
+import { formatDanishDate } from "../minutes/dates.ts";
 import type { SectionKind } from "../minutes/model.ts";
 import type { Citation, ItemRef, Language, MeetingRef } from "./types.ts";
 
@@ -58,11 +59,8 @@ export function shortenQuote(text: string, maxLength = DEFAULT_QUOTE_LENGTH): st
   return `${head} …`;
 }
 
-/** "18.09.2019" from "2019-09-18". */
-export function formatMeetingDate(isoDate: string): string {
-  const [year, month, day] = isoDate.split("-");
-  return year && month && day ? `${day}.${month}.${year}` : isoDate;
-}
+/** "18.09.2019" from "2019-09-18"; "uden dato" for a meeting without a date. */
+export const formatMeetingDate = formatDanishDate;
 
 const ENGLISH_SECTION_NAMES: Partial<Record<SectionKind, string>> = {
   resume: "summary",

@@ -6,7 +6,7 @@ import type { RetrievalLeg, RetrievedItem } from "./types.ts";
  * `GET /api/search`: other tools read it, so extend it, never rename.
  */
 export interface PublicSearchResult {
-  meeting: { id: string; body: string; date: string };
+  meeting: { id: string; body: string; date: string | null };
   item: { number: number; title: string };
   /** Heading of the best-matching section of the item. */
   section: string;

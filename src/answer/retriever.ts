@@ -188,8 +188,9 @@ function chunkFilter(
       chunk !== undefined &&
       (body === "" || slugify(chunk.body).includes(body)) &&
       (!filters.meetingId || chunk.meetingId === filters.meetingId) &&
-      (!filters.from || chunk.date >= filters.from) &&
-      (!filters.to || chunk.date <= filters.to)
+      // A meeting without a date is outside every date range.
+      (!filters.from || (chunk.date !== null && chunk.date >= filters.from)) &&
+      (!filters.to || (chunk.date !== null && chunk.date <= filters.to))
     );
   };
 }

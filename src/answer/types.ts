@@ -18,7 +18,7 @@ export type RetrievalLeg = "lexical" | "dense";
 export interface MeetingRef {
   id: string;
   body: string;
-  date: string;
+  date: string | null;
 }
 
 export interface ItemRef {
@@ -74,7 +74,7 @@ export type Language = "da" | "en";
 export interface Citation {
   meetingId: string;
   body: string;
-  date: string;
+  date: string | null;
   number: number;
   title: string;
   /** Section heading as written in the minutes. */

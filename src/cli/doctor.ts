@@ -19,7 +19,7 @@ export interface DoctorReport {
   configuration: Record<string, string | number | boolean>;
   minutes: {
     directory: string;
-    meetings: { id: string; date: string; body: string; items: number; file: string }[];
+    meetings: { id: string; date: string | null; body: string; items: number; file: string }[];
     failures: { file: string; code: string; message: string }[];
     error?: string;
   };

@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { toPublicSearchResult } from "../answer/public-search-result.ts";
 import { loadRetriever } from "../app.ts";
 import { loadConfig } from "../config/index.ts";
+import { formatDanishDate } from "../minutes/dates.ts";
 import { createMeetingCatalog } from "../minutes/index.ts";
 import { AppError } from "../shared/errors.ts";
 import {
@@ -73,10 +74,9 @@ async function runSearch(query: string, options: SearchCommandOptions): Promise<
   }
   results.forEach((result, index) => {
     const { meeting, item } = result;
-    const [year, month, day] = meeting.date.split("-");
     const section = result.passages[0]?.sectionHeading;
     console.log(
-      `${String(index + 1).padStart(2)}. ${result.score.toFixed(3)}  [${result.legs.join("+")}]  ${meeting.body} ${day}.${month}.${year} · Punkt ${item.number}: ${item.title}${section ? ` › ${section}` : ""}`,
+      `${String(index + 1).padStart(2)}. ${result.score.toFixed(3)}  [${result.legs.join("+")}]  ${meeting.body} ${formatDanishDate(meeting.date)} · Punkt ${item.number}: ${item.title}${section ? ` › ${section}` : ""}`,
     );
     const snippet = result.passages[0]?.text.replace(/\s+/gu, " ").trim();
     if (snippet) {

@@ -5,6 +5,7 @@ import { createSummariseMeeting } from "../answer/summarise-meeting.ts";
 import type { Language, MeetingSummary } from "../answer/types.ts";
 import { createChatModel, ingestMinutes } from "../app.ts";
 import { loadConfig } from "../config/index.ts";
+import { formatDanishDate } from "../minutes/dates.ts";
 import { createMeetingCatalog } from "../minutes/index.ts";
 import { AppError } from "../shared/errors.ts";
 import { toPublicCitation } from "./ask.ts";
@@ -78,9 +79,8 @@ export function toPublicSummary(summary: MeetingSummary) {
 function formatSummary(summary: MeetingSummary): string {
   const english = summary.language === "en";
   const { meeting } = summary;
-  const [year, month, day] = meeting.date.split("-");
   const lines = [
-    `${meeting.body} ${day}.${month}.${year}${meeting.location ? ` · ${meeting.location}` : ""}`,
+    `${meeting.body} ${formatDanishDate(meeting.date)}${meeting.location ? ` · ${meeting.location}` : ""}`,
   ];
   if (summary.note) lines.push(`(${summary.note})`);
   lines.push("");

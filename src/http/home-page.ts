@@ -1,7 +1,7 @@
 import { meetingPath } from "../minutes/anchors.ts";
+import { formatDanishDate } from "../minutes/dates.ts";
 import type { Meeting } from "../minutes/model.ts";
 import { ASK_SCRIPT } from "./client-scripts.ts";
-import { formatShortDanishDate } from "./danish-dates.ts";
 import { html, type SafeHtml } from "./html.ts";
 import { type RenderedPage, renderPage } from "./page-layout.ts";
 import { MAX_QUESTION_LENGTH } from "./request-schemas.ts";
@@ -35,7 +35,7 @@ function meetingTable(meetings: Meeting[]): SafeHtml {
   if (meetings.length === 0) return html`<p class="muted">Der er endnu ingen referater.</p>`;
   const rows = meetings.map(
     (meeting) => html`<tr>
-<td>${formatShortDanishDate(meeting.date)}</td>
+<td>${formatDanishDate(meeting.date)}</td>
 <td><a href="${meetingPath(meeting.id)}">${meeting.body}</a>${meeting.organisation ? html`<div class="muted">${meeting.organisation}</div>` : ""}</td>
 <td>${meeting.items.length}</td>
 </tr>`,

@@ -1,14 +1,14 @@
 import { itemAnchor, sectionAnchor } from "../minutes/anchors.ts";
+import { formatDanishDate, formatLongDanishDate } from "../minutes/dates.ts";
 import type { Item, Meeting, Section } from "../minutes/model.ts";
 import { HIGHLIGHT_SCRIPT } from "./client-scripts.ts";
-import { formatLongDanishDate, formatShortDanishDate } from "./danish-dates.ts";
 import { html, type SafeHtml } from "./html.ts";
 import { type RenderedPage, renderPage } from "./page-layout.ts";
 import { renderTextBlocks } from "./text-blocks.ts";
 
 /** The source page a citation link opens: the whole meeting, one anchor per item and section. */
 export function renderMeetingPage(meeting: Meeting): RenderedPage {
-  const title = `${meeting.body} ${formatShortDanishDate(meeting.date)}`;
+  const title = `${meeting.body} ${formatDanishDate(meeting.date)}`;
   const body = html`<nav class="site-nav"><a href="/">← Alle møder</a></nav>
 <header>
 <h1>${title}</h1>

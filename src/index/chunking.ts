@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { formatDanishDate } from "../minutes/dates.ts";
 import type { Item, Meeting, Section } from "../minutes/model.ts";
 import type { Chunk } from "./types.ts";
 
@@ -64,8 +65,7 @@ export function chunkMeeting(meeting: Meeting, options: ChunkingOptions = {}): C
 
 /** "Udsatterådet 18.09.2019 · Punkt 32: Medlem til styregruppen for ACT-indsatsen · Beslutning" */
 export function contextHeader(meeting: Meeting, item: Item, sectionHeading?: string): string {
-  const [year, month, day] = meeting.date.split("-");
-  const head = `${meeting.body} ${day}.${month}.${year} · Punkt ${item.number}: ${item.title}`;
+  const head = `${meeting.body} ${formatDanishDate(meeting.date)} · Punkt ${item.number}: ${item.title}`;
   return sectionHeading ? `${head} · ${sectionHeading}` : head;
 }
 

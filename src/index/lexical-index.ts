@@ -1,5 +1,6 @@
 import MiniSearch from "minisearch";
 import { z } from "zod";
+import { formatDanishDate } from "../minutes/dates.ts";
 import { AppError, describeError } from "../shared/errors.ts";
 import { createDanishAnalyzer, createPlainAnalyzer, type TextAnalyzer } from "./danish-analyzer.ts";
 import type { Chunk, LexicalIndex, LexicalSearchOptions, ScoredChunk } from "./types.ts";
@@ -100,11 +101,10 @@ function miniSearchOptions(analyzer: TextAnalyzer) {
 }
 
 function toDocument(chunk: Chunk): LexicalDocument {
-  const [year, month, day] = chunk.date.split("-");
   return {
     id: chunk.id,
     title: chunk.itemTitle,
-    context: `${chunk.body} ${day}.${month}.${year} Punkt ${chunk.itemNumber} ${chunk.sectionHeading}`,
+    context: `${chunk.body} ${formatDanishDate(chunk.date)} Punkt ${chunk.itemNumber} ${chunk.sectionHeading}`,
     text: chunk.text,
   };
 }

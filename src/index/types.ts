@@ -11,7 +11,7 @@ export interface Chunk {
   id: string;
   meetingId: string;
   body: string;
-  date: string;
+  date: string | null;
   itemNumber: number;
   itemTitle: string;
   itemClosed: boolean;

@@ -17,7 +17,7 @@ export interface MeetingCatalog {
 
 export function createMeetingCatalog(meetings: readonly Meeting[]): MeetingCatalog {
   const newestFirst = [...meetings].sort(
-    (a, b) => b.date.localeCompare(a.date) || a.body.localeCompare(b.body, "da"),
+    (a, b) => (b.date ?? "").localeCompare(a.date ?? "") || a.body.localeCompare(b.body, "da"),
   );
   const byId = new Map(newestFirst.map((meeting) => [meeting.id, meeting]));
 

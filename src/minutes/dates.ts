@@ -96,3 +96,21 @@ function validDate(year: number, month: number, day: number): boolean {
   if (year < 1900 || year > 2200 || month < 1 || month > 12 || day < 1) return false;
   return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
+
+/** How a meeting without a known date is shown. */
+export const UNDATED = "uden dato";
+
+/** "2019-09-18" → "18.09.2019", the way Danish minutes and citation labels write dates. */
+export function formatDanishDate(isoDate: string | null): string {
+  if (isoDate === null) return UNDATED;
+  const [year, month, day] = isoDate.split("-");
+  return year && month && day ? `${day}.${month}.${year}` : isoDate;
+}
+
+const longDanishDate = new Intl.DateTimeFormat("da-DK", { dateStyle: "full", timeZone: "UTC" });
+
+/** "2019-09-18" → "onsdag den 18. september 2019". */
+export function formatLongDanishDate(isoDate: string | null): string {
+  if (isoDate === null) return UNDATED;
+  return longDanishDate.format(new Date(`${isoDate}T00:00:00Z`));
+}

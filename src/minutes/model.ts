@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DOCUMENT_TYPES, SOURCE_FORMATS } from "./readers/types.ts";
 
 /**
  * The domain: a Meeting holds agenda Items (Punkter), each holding Sections in the order the
@@ -35,6 +36,8 @@ export const sectionSchema = z.object({
   /** 1-based line numbers in the source file, inclusive. */
   lineStart: z.number().int().positive(),
   lineEnd: z.number().int().positive(),
+  /** Page of the source document the section starts on (PDF). */
+  page: z.number().int().positive().optional(),
 });
 export type Section = z.infer<typeof sectionSchema>;
 
@@ -46,37 +49,73 @@ export const itemSchema = z.object({
   /** Closed items ("Lukket") are listed but their content is never described. */
   closed: z.boolean(),
   sections: z.array(sectionSchema),
+  /** 1-based position in the source as read: the line of a text file, the block of other formats. */
   lineStart: z.number().int().positive(),
   lineEnd: z.number().int().positive(),
+  /** Page of the source document the item starts on (PDF). */
+  page: z.number().int().positive().optional(),
+  /** The file this item was read from, when a meeting is published one page per item. */
+  sourceFile: z.string().optional(),
 });
 export type Item = z.infer<typeof itemSchema>;
 
 export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD");
 
+/** Who may see a meeting: everyone, or only the audiences named (Slack channel/user group ids, HTTP scopes). */
+export const VISIBILITIES = ["public", "internal"] as const;
+export type Visibility = (typeof VISIBILITIES)[number];
+
 export const meetingSchema = z.object({
-  /** Stable id: slug of body and date, e.g. `udsatteraadet-2019-09-18`. */
+  /** Stable id: slug of body and date, e.g. `udsatteraadet-2019-09-18` (`…-udateret-<hash>` without a date). */
   id: z.string().min(1),
   body: z.string().min(1),
   organisation: z.string().nullable(),
-  date: isoDateSchema,
+  /** The meeting date; null when neither the document, its metadata nor its file name gives one. */
+  date: isoDateSchema.nullable(),
   /** Start time `HH:MM`, where stated. */
   time: z
     .string()
     .regex(/^\d{2}:\d{2}$/)
     .nullable(),
   location: z.string().nullable(),
-  /** File name relative to the minutes folder. */
+  /** Minutes of the meeting (referat) or the agenda published before it (dagsorden); null when the document does not say. */
+  documentType: z.enum(DOCUMENT_TYPES).nullable(),
+  /** File path relative to the minutes folder, with forward slashes. */
   sourceFile: z.string().min(1),
+  /** The format the file was read as. */
+  format: z.enum(SOURCE_FORMATS),
+  /** The official published document (from a sidecar or the source itself). */
+  sourceUrl: z.string().nullable(),
+  visibility: z.enum(VISIBILITIES),
+  /** Who may see an internal meeting (empty for public ones). */
+  audiences: z.array(z.string()),
+  /** What the reader or segmenter could not settle (no date, a table of contents entry with no item, …). */
+  warnings: z.array(z.string()),
   items: z.array(itemSchema).min(1),
 });
 export type Meeting = z.infer<typeof meetingSchema>;
 
+/**
+ * One file in the minutes folder as it was last read, so an unchanged file is not read again:
+ * its meeting (before meetings from several files are reconciled), the file it describes (a
+ * manifest), or why it could not be read.
+ */
+export const sourceRecordSchema = z.object({
+  file: z.string(),
+  /** Hash of the file's bytes and of the sidecar metadata that applied to it. */
+  sha256: z.string(),
+  format: z.enum(SOURCE_FORMATS).nullable(),
+  meeting: meetingSchema.nullable(),
+  /** For a companion file (an Acadre publishing manifest): what it describes. */
+  describes: z.string().nullable(),
+  failure: z.object({ code: z.string(), message: z.string() }).nullable(),
+});
+export type SourceRecord = z.infer<typeof sourceRecordSchema>;
+
 export const corpusSchema = z.object({
-  version: z.literal(1),
-  /** Fingerprint of the parser that read these meetings; another parser reads them again. */
-  parser: z.string().optional(),
-  meetings: z.array(meetingSchema),
-  /** Content hash per source file, so re-ingesting unchanged files does no work. */
-  sources: z.array(z.object({ file: z.string(), sha256: z.string(), meetingId: z.string() })),
+  version: z.literal(2),
+  /** Fingerprint of the parser that read these files; another parser reads them again. */
+  parser: z.string(),
+  files: z.array(sourceRecordSchema),
 });
 export type Corpus = z.infer<typeof corpusSchema>;

@@ -1,7 +1,6 @@
 import { AppError } from "../shared/errors.ts";
-import { slugify } from "./anchors.ts";
 import { readCaseNumber, splitTitleCaseNumber } from "./case-numbers.ts";
-import { findDate } from "./dates.ts";
+import { finaliseMeeting } from "./finalise-meeting.ts";
 import { readHeader } from "./header.ts";
 import { flattenedListLayout } from "./layouts/flattened-list-layout.ts";
 import {
@@ -14,7 +13,8 @@ import { numberedLayout } from "./layouts/numbered-layout.ts";
 import { punktLayout } from "./layouts/punkt-layout.ts";
 import { sequenceLayout } from "./layouts/sequence-layout.ts";
 import { type Line, nextNonBlank, previousNonBlank, toLines } from "./lines.ts";
-import { type Item, type Meeting, meetingSchema } from "./model.ts";
+import type { Meeting } from "./model.ts";
+import type { DocumentMetadata, ItemDraft, MeetingDraft } from "./readers/types.ts";
 import { splitSections } from "./sections.ts";
 
 /** Tried in order; the first that finds items reads the file. Most explicit first. */
@@ -25,29 +25,53 @@ const LAYOUTS: readonly LayoutDetector[] = [
   flattenedListLayout,
 ];
 
-export interface ParsedMinutes {
-  meeting: Meeting;
+export interface SegmentedMinutes {
+  meeting: MeetingDraft;
+  /** Which layout's item lines were taken (recorded for the per-file report and tests). */
   layout: string;
+  warnings: string[];
 }
 
 /**
- * Reads one minutes text into a Meeting. Throws AppError `minutes_empty`, `minutes_no_items` or
- * `minutes_no_date` naming the file when it cannot.
+ * Reads one minutes text into a Meeting (the text path of the ingest pipeline, for tests and
+ * scripts). Throws AppError `minutes_empty` or `minutes_no_items` naming the file when it cannot.
  */
 export function parseMinutes(content: string, sourceFile: string): Meeting {
   return parseMinutesWithLayout(content, sourceFile).meeting;
 }
 
-export function parseMinutesWithLayout(content: string, sourceFile: string): ParsedMinutes {
+export function parseMinutesWithLayout(
+  content: string,
+  sourceFile: string,
+): { meeting: Meeting; layout: string } {
   const text = content.replace(/^\uFEFF/u, "").replace(/\r\n?/gu, "\n");
   if (text.trim() === "") throw new AppError("minutes_empty", `${sourceFile}: the file is empty`);
-  const lines = toLines(text);
+  try {
+    const segmented = segmentLines(toLines(text), {});
+    const meeting = finaliseMeeting(segmented.meeting, {
+      sourceFile,
+      format: "text",
+      warnings: segmented.warnings,
+    });
+    return { meeting, layout: segmented.layout };
+  } catch (error) {
+    if (error instanceof AppError)
+      throw new AppError(error.code, `${sourceFile}: ${error.message}`);
+    throw error;
+  }
+}
 
+/**
+ * The segmenter: the line model of any format (text lines, or blocks from a PDF, HTML page or
+ * Word document) → a meeting draft with its items and their sections. Throws AppError
+ * `minutes_no_items` when no agenda item can be found.
+ */
+export function segmentLines(lines: readonly Line[], metadata: DocumentMetadata): SegmentedMinutes {
   const found = findItemStarts(lines);
   if (!found) {
     throw new AppError(
       "minutes_no_items",
-      `${sourceFile}: no agenda items found (no "Punkt N:" or numbered items)`,
+      'no agenda items found (no "Punkt N:" or numbered items)',
     );
   }
   const { layout, starts } = found;
@@ -58,24 +82,19 @@ export function parseMinutesWithLayout(content: string, sourceFile: string): Par
     : firstStart.lineIndex;
   const header = readHeader(lines.slice(0, headerEnd), lines);
 
-  const date = header.date ?? findDate(sourceFile)?.iso;
-  if (!date) throw new AppError("minutes_no_date", `${sourceFile}: no meeting date found`);
-  const body = header.body ?? bodyFromFileName(sourceFile);
-
   const items = starts.map((start, position) =>
     readItem(lines, start, starts[position + 1], caseNumbersBefore),
   );
-  const meeting = meetingSchema.parse({
-    id: `${slugify(body)}-${date}`,
-    body,
-    organisation: header.organisation,
-    date,
-    time: header.time,
-    location: header.location,
-    sourceFile,
+  const meeting: MeetingDraft = {
+    body: header.body ?? metadata.body ?? null,
+    organisation: header.organisation ?? metadata.organisation ?? null,
+    date: header.date ?? metadata.date ?? null,
+    time: header.time ?? metadata.time ?? null,
+    location: header.location ?? metadata.location ?? null,
+    documentType: metadata.documentType ?? null,
     items,
-  });
-  return { meeting, layout };
+  };
+  return { meeting, layout, warnings: [] };
 }
 
 function findItemStarts(
@@ -93,7 +112,7 @@ function readItem(
   start: ItemStart,
   next: ItemStart | undefined,
   caseNumbersBefore: boolean,
-): Item {
+): ItemDraft {
   let bodyEnd = next?.lineIndex ?? lines.length;
   if (caseNumbersBefore && next) {
     const nextCase = previousNonBlank(lines, next.lineIndex);
@@ -165,11 +184,4 @@ function caseNumbersPrecedeTitles(lines: readonly Line[], starts: readonly ItemS
     if (following !== undefined && readCaseNumber((lines[following] as Line).text)) after++;
   }
   return before > after;
-}
-
-/** "randers_udsatteraadet_2019-09-18.txt" → "udsatteraadet": a last resort when no header names the body. */
-function bodyFromFileName(sourceFile: string): string {
-  const stem = sourceFile.replace(/^.*[\\/]/u, "").replace(/\.[^.]+$/u, "");
-  const parts = stem.split(/[_\s]+/u).filter((part) => !/\d{4}-\d{2}-\d{2}/u.test(part));
-  return parts.at(-1) ?? stem;
 }

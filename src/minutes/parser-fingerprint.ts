@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /**
@@ -15,13 +16,11 @@ let fingerprint: string | undefined;
 
 function hashSources(): string {
   const hash = createHash("sha256");
-  for (const folder of ["./", "./layouts/"]) {
-    const path = fileURLToPath(new URL(folder, import.meta.url));
-    for (const name of readdirSync(path)
-      .filter((file) => file.endsWith(".ts"))
-      .sort()) {
-      hash.update(`${folder}${name}\n`).update(readFileSync(`${path}${name}`));
-    }
-  }
+  const root = fileURLToPath(new URL("./", import.meta.url));
+  const sources = readdirSync(root, { recursive: true, encoding: "utf8" })
+    .filter((file) => file.endsWith(".ts"))
+    .map((file) => file.replaceAll("\\", "/"))
+    .sort();
+  for (const file of sources) hash.update(`${file}\n`).update(readFileSync(join(root, file)));
   return hash.digest("hex").slice(0, 16);
 }

@@ -16,7 +16,12 @@ export function toPublicMeetingHeader(meeting: Meeting) {
 export function toPublicMeeting(meeting: Meeting) {
   return {
     ...toPublicMeetingHeader(meeting),
+    documentType: meeting.documentType,
     sourceFile: meeting.sourceFile,
+    format: meeting.format,
+    sourceUrl: meeting.sourceUrl,
+    visibility: meeting.visibility,
+    warnings: meeting.warnings,
     items: meeting.items.map((item) => ({
       number: item.number,
       title: item.title,
@@ -24,6 +29,8 @@ export function toPublicMeeting(meeting: Meeting) {
       closed: item.closed,
       lineStart: item.lineStart,
       lineEnd: item.lineEnd,
+      ...(item.page === undefined ? {} : { page: item.page }),
+      ...(item.sourceFile === undefined ? {} : { sourceFile: item.sourceFile }),
       sections: item.sections.map((section) => ({
         heading: section.heading,
         kind: section.kind,

@@ -199,8 +199,8 @@ function passes(meeting: Meeting, filters: SearchFilters | undefined): boolean {
   if (filters.meetingId && meeting.id !== filters.meetingId) return false;
   if (filters.body && !meeting.body.toLowerCase().includes(filters.body.toLowerCase()))
     return false;
-  if (filters.from && meeting.date < filters.from) return false;
-  if (filters.to && meeting.date > filters.to) return false;
+  if (filters.from && (meeting.date === null || meeting.date < filters.from)) return false;
+  if (filters.to && (meeting.date === null || meeting.date > filters.to)) return false;
   return true;
 }
 

@@ -15,6 +15,12 @@ const hostileMeeting: Meeting = meetingSchema.parse({
   time: "10:00",
   location: `Sted "><img src=x onerror=alert(1)>`,
   sourceFile: `hostile ${EVIL}.txt`,
+  documentType: "referat",
+  format: "text",
+  sourceUrl: `https://example.dk/${EVIL}`,
+  visibility: "public",
+  audiences: [],
+  warnings: [`Advarsel ${EVIL}`],
   items: [
     {
       number: 1,

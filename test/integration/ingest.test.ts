@@ -1,5 +1,15 @@
 import { execFile } from "node:child_process";
-import { copyFile, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import {
+  copyFile,
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  rename,
+  rm,
+  stat,
+  writeFile,
+} from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -37,12 +47,17 @@ describe("ingestDirectory", () => {
       join(directory, "prose.md"),
       "Referat fra Udvalget den 1. maj 2024\n\nIngen punkter her, kun tekst.\n",
     );
-    await writeFile(join(directory, "notes.pdf"), "not minutes");
+    await writeFile(join(directory, "budget.xlsx"), "not minutes");
 
     const result = await ingestDirectory(directory, { corpusFile });
 
     expect(result.meetings.map((meeting) => meeting.sourceFile)).toEqual(["lom.txt"]);
     expect(result.failures).toEqual([
+      {
+        file: "budget.xlsx",
+        code: "minutes_unsupported",
+        message: "not a format Referat reads: a spreadsheet, not minutes",
+      },
       { file: "empty.txt", code: "minutes_empty", message: "the file is empty" },
       { file: "latin1.txt", code: "minutes_not_utf8", message: "not UTF-8 text" },
       {
@@ -51,8 +66,15 @@ describe("ingestDirectory", () => {
         message: expect.stringContaining("no agenda items found"),
       },
     ]);
+    expect(result.files.map((file) => [file.file, file.outcome])).toEqual([
+      ["budget.xlsx", "unsupported"],
+      ["empty.txt", "failed"],
+      ["latin1.txt", "failed"],
+      ["lom.txt", "meeting"],
+      ["prose.md", "failed"],
+    ]);
     const stored = JSON.parse(await readFile(corpusFile, "utf8"));
-    expect(stored.meetings).toHaveLength(1);
+    expect(stored.files).toHaveLength(5);
   });
 
   it("does no work on unchanged files and re-reads only a changed one", async () => {
@@ -82,7 +104,7 @@ describe("ingestDirectory", () => {
     const stored = JSON.parse(await readFile(corpusFile, "utf8"));
     const staleTitle = "Titel læst af en ældre parser";
     stored.parser = "an-older-parser";
-    stored.meetings[0].items[0].title = staleTitle;
+    stored.files[0].meeting.items[0].title = staleTitle;
     await writeFile(corpusFile, JSON.stringify(stored));
 
     const result = await ingestDirectory(directory, { corpusFile });
@@ -98,13 +120,116 @@ describe("ingestDirectory", () => {
     expect(result).toMatchObject({ parsed: 1, written: true });
   });
 
-  it("keeps two files of the same meeting apart", async () => {
+  it("keeps one meeting read from two copies, and says which copy was set aside", async () => {
     await copyFile(join(directory, "lom.txt"), join(directory, "lom-rettet.txt"));
     const result = await ingestDirectory(directory);
     expect(result.meetings.map((meeting) => meeting.id)).toEqual([
       "lom-i-center-for-psykiatri-og-socialt-udsatte-2023-10-11",
-      "lom-i-center-for-psykiatri-og-socialt-udsatte-2023-10-11-2",
     ]);
+    expect(result.files.find((file) => file.file === "lom.txt")).toMatchObject({
+      outcome: "superseded",
+      message: "the same meeting, read from a fuller copy (lom-rettet.txt)",
+    });
+  });
+
+  it("keeps two different meetings of one body on one date apart, and joins pages of one meeting", async () => {
+    const meeting = (items: string) => `Referat fra Handicaprådet den 3. maj 2024\n\n${items}`;
+    await writeFile(
+      join(directory, "formiddag.txt"),
+      meeting(
+        "Punkt 1: Budget\n\nBeslutning\nGodkendt.\n\nPunkt 2: Trafik\n\nBeslutning\nTaget til efterretning.\n",
+      ),
+    );
+    await writeFile(
+      join(directory, "eftermiddag.txt"),
+      meeting("Punkt 1: Skoler\n\nBeslutning\nGodkendt.\n\nPunkt 2: Idræt\n\nBeslutning\nIntet.\n"),
+    );
+    const result = await ingestDirectory(directory);
+    expect(result.meetings.map((found) => [found.id, found.sourceFile])).toEqual([
+      ["handicapraadet-2024-05-03", "eftermiddag.txt"],
+      ["handicapraadet-2024-05-03-2", "formiddag.txt"],
+      ["lom-i-center-for-psykiatri-og-socialt-udsatte-2023-10-11", "lom.txt"],
+    ]);
+
+    await writeFile(
+      join(directory, "punkt-7.txt"),
+      "Referat fra Ældrerådet den 6. maj 2024\n\nPunkt 7: Madordning\n\nBeslutning\nGodkendt.\n",
+    );
+    await writeFile(
+      join(directory, "punkt-8.txt"),
+      "Referat fra Ældrerådet den 6. maj 2024\n\nPunkt 8: Besøgsvenner\n\nBeslutning\nTaget til efterretning.\n",
+    );
+    const joined = await ingestDirectory(directory);
+    const elders = joined.meetings.find((found) => found.id === "aeldreraadet-2024-05-06");
+    expect(elders?.items.map((item) => [item.number, item.sourceFile])).toEqual([
+      [7, "punkt-7.txt"],
+      [8, "punkt-8.txt"],
+    ]);
+    expect(joined.files.find((file) => file.file === "punkt-8.txt")?.outcome).toBe("joined");
+  });
+});
+
+describe("sidecar metadata and subfolders", () => {
+  it("reads subfolders and applies folder and file sidecars, nearest first", async () => {
+    await mkdir(join(directory, "med", "2023"), { recursive: true });
+    await rename(join(directory, "lom.txt"), join(directory, "med", "2023", "lom.txt"));
+    await writeFile(
+      join(directory, "folder.meta.json"),
+      JSON.stringify({ municipality: "Randers Kommune", visibility: "public" }),
+    );
+    await writeFile(
+      join(directory, "med", "folder.meta.json"),
+      JSON.stringify({ visibility: "internal", audiences: ["C0MED"] }),
+    );
+    await writeFile(
+      join(directory, "med", "2023", "lom.txt.meta.json"),
+      JSON.stringify({ sourceUrl: "https://randers.dk/lom-2023-10-11.pdf", body: "LOM Psykiatri" }),
+    );
+    const result = await ingestDirectory(directory);
+    expect(result.files.map((file) => file.file)).toEqual(["med/2023/lom.txt"]);
+    expect(result.meetings[0]).toMatchObject({
+      id: "lom-psykiatri-2023-10-11",
+      body: "LOM Psykiatri",
+      organisation: "Randers Kommune",
+      sourceFile: "med/2023/lom.txt",
+      sourceUrl: "https://randers.dk/lom-2023-10-11.pdf",
+      visibility: "internal",
+      audiences: ["C0MED"],
+    });
+  });
+
+  it("fails the files a broken sidecar covers, naming the sidecar, rather than reading them without it", async () => {
+    await writeFile(join(directory, "lom.txt.meta.json"), JSON.stringify({ visibility: "secret" }));
+    const result = await ingestDirectory(directory);
+    expect(result.meetings).toEqual([]);
+    expect(result.failures).toEqual([
+      {
+        file: "lom.txt",
+        code: "minutes_bad_sidecar",
+        message: expect.stringContaining("lom.txt.meta.json"),
+      },
+    ]);
+  });
+
+  it("re-reads a file when only its sidecar changed", async () => {
+    const corpus = join(directory, "data", "corpus.json");
+    await ingestDirectory(directory, { corpusFile: corpus });
+    await writeFile(join(directory, "lom.txt.meta.json"), JSON.stringify({ body: "LOM" }));
+    const result = await ingestDirectory(directory, { corpusFile: corpus });
+    expect(result).toMatchObject({ parsed: 1, reused: 0 });
+    expect(result.meetings[0]?.body).toBe("LOM");
+  });
+
+  it("warns, and still ingests, when no date is given anywhere", async () => {
+    await writeFile(
+      join(directory, "uden-dato.txt"),
+      "Referat fra Ældrerådet\n\nPunkt 1: Madordning\n\nBeslutning\nGodkendt.\n",
+    );
+    const result = await ingestDirectory(directory);
+    const undated = result.meetings.find((meeting) => meeting.sourceFile === "uden-dato.txt");
+    expect(undated).toMatchObject({ date: null, body: "Ældrerådet" });
+    expect(undated?.id).toMatch(/^aeldreraadet-udateret-[0-9a-f]{8}$/u);
+    expect(undated?.warnings).toEqual(["no meeting date found in the document or its file name"]);
   });
 });
 
@@ -156,7 +281,7 @@ describe("referat ingest (command line)", () => {
     }).catch((error: { code: number; stdout: string; stderr: string }) => error);
     expect(failure).toMatchObject({ code: 1 });
     expect(failure.stdout).toContain(
-      "2023-10-11  LOM i Center for Psykiatri og Socialt Udsatte  11 items, 11 sections  (lom.txt)",
+      "2023-10-11  LOM i Center for Psykiatri og Socialt Udsatte  11 items, 11 sections  (lom.txt, text)",
     );
     expect(failure.stderr).toContain("empty.txt: the file is empty [minutes_empty]");
   });

@@ -24,6 +24,12 @@ function meetingWith(items: Meeting["items"]): Meeting {
     time: "16:00",
     location: null,
     sourceFile: "udsatteraadet.txt",
+    documentType: "referat",
+    format: "text",
+    sourceUrl: null,
+    visibility: "public",
+    audiences: [],
+    warnings: [],
     items,
   };
 }

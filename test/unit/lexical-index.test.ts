@@ -22,6 +22,12 @@ const meeting: Meeting = {
   time: null,
   location: null,
   sourceFile: "lom.txt",
+  documentType: "referat",
+  format: "text",
+  sourceUrl: null,
+  visibility: "public",
+  audiences: [],
+  warnings: [],
   items: [
     {
       number: 1,

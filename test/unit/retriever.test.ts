@@ -30,6 +30,12 @@ function meeting(
     time: null,
     location: null,
     sourceFile: `${id}.txt`,
+    documentType: "referat",
+    format: "text",
+    sourceUrl: null,
+    visibility: "public",
+    audiences: [],
+    warnings: [],
     items: items.map((item) => ({
       number: item.number,
       title: item.title,

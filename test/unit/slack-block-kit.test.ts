@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { Meeting } from "../../src/minutes/model.ts";
 import { SLACK_LIMITS, splitText, truncateText } from "../../src/slack/block-limits.ts";
 import type { Block } from "../../src/slack/blocks.ts";
 import { markdownToMrkdwn, mrkdwnLink, slackTextToPlain } from "../../src/slack/mrkdwn.ts";
@@ -149,7 +150,7 @@ describe("renderSummary and renderMeetings", () => {
   });
 
   it("lists meetings newest first with links to their source pages", () => {
-    const meeting = {
+    const meeting: Meeting = {
       id: "udsatteraadet-2019-09-18",
       body: "Udsatterådet",
       organisation: "Randers Kommune",
@@ -157,6 +158,12 @@ describe("renderSummary and renderMeetings", () => {
       time: null,
       location: "Rådhuset",
       sourceFile: "x.txt",
+      documentType: "referat",
+      format: "text",
+      sourceUrl: null,
+      visibility: "public",
+      audiences: [],
+      warnings: [],
       items: [
         {
           number: 30,

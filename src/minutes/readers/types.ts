@@ -51,7 +51,12 @@ export interface SectionDraft {
   heading: string;
   kind: SectionKind;
   text: string;
-  page?: number;
+  page?: number | undefined;
+  /** Anchor slug; made unique within the item when absent. */
+  slug?: string;
+  /** 1-based positions in the source as read; the section's order when absent. */
+  lineStart?: number;
+  lineEnd?: number;
 }
 
 export interface ItemDraft {
@@ -60,7 +65,10 @@ export interface ItemDraft {
   caseNumber: string | null;
   closed: boolean;
   sections: SectionDraft[];
-  page?: number;
+  page?: number | undefined;
+  /** 1-based positions in the source as read; the item's order when absent. */
+  lineStart?: number;
+  lineEnd?: number;
 }
 
 /** A meeting as a structured source gives it; ingest adds the id, the file and the sidecar's fields. */
@@ -76,6 +84,8 @@ export interface MeetingDraft {
 }
 
 export type ReadResult =
+  /** Plain text (.txt/.md): the segmenter builds its line model from the text itself. */
+  | { kind: "text"; format: "text"; text: string; metadata: DocumentMetadata; warnings: string[] }
   | {
       kind: "blocks";
       format: SourceFormat;

@@ -1,0 +1,16 @@
+import { textReader } from "./text-reader.ts";
+import type { Reader, SourceDocument } from "./types.ts";
+
+export { htmlToBlocks } from "./html-blocks.ts";
+export * from "./types.ts";
+
+/**
+ * Every format Referat reads. Formats that share an extension (.xml, .json) tell themselves
+ * apart by sniffing the file, so the order matters only where a sniff is weaker than another.
+ */
+export const READERS: readonly Reader[] = [textReader];
+
+/** The reader for a file, or undefined when no reader takes it. */
+export function findReader(file: SourceDocument): Reader | undefined {
+  return READERS.find((reader) => reader.accepts(file));
+}
