@@ -1,18 +1,24 @@
 /**
  * Case numbers (sagsnumre) as municipalities write them: KLE-style "27.15.00-A08-1-19",
- * region journal numbers "1-13-3-131-21", "EMN-2025-003383", "20/33839", optionally after a
- * label ("Sagsnr.: 20/33839").
+ * region journal numbers "1-13-3-131-21", "EMN-2025-003383", "20/33839", "2007/34364",
+ * "330-2018-3619", "19-033355K", optionally after a label ("Sagsnr.: 20/33839"). After a label
+ * any identifier with a digit is taken ("J.nr. 01118.0007/05", "Sag nr. 129").
  */
 const CASE_NUMBER_FORMS = [
   /\d{2}\.\d{2}\.\d{2}-[A-ZÆØÅ]\d{2}-\d+-\d{2}/u,
   /\d+(?:-\d+){3,}/u,
   /[A-ZÆØÅ]{2,5}-\d{4}-\d{3,}/u,
   /\d{2}\/\d{3,}/u,
+  /\d{4}\/\d{3,}/u,
   /\d{4}-\d{5,}/u,
+  /\d{3}-\d{4}-\d{3,}/u,
+  /\d{2}-\d{5,6}[A-ZÆØÅ]?/u,
 ];
+/** What a label may be followed by: one identifier holding a digit. */
+const LABELLED_VALUE = /[\p{L}\d][\p{L}\d./-]{0,38}/u;
 
 const LABEL =
-  /^(?:sags?\s*(?:nr|nummer)\.?|sagsnr\.?|j\.?\s*nr\.?|journal(?:nummer|nr)\.?|dokumentnr\.?|emne)\s*:?\s*/iu;
+  /^(?:sags?\s*(?:nr|nummer)\.?|sagsnr\.?|sagsnummer|j\.?\s*nr\.?|journal(?:nummer|nr)\.?|dokumentnr\.?|emne)\s*:?\s*/iu;
 
 /** After a label, other fields may share the line: "Sagsnr.: 20/33839    Sagsbehandler: …". */
 const FIELD_SEPARATOR = String.raw`(?:\s{2,}|\t|\s*[,;|]\s*)\S.*`;
@@ -27,7 +33,9 @@ export function readCaseNumber(text: string): string | undefined {
     const match = withoutLabel.match(new RegExp(`^(${form.source})\\.?${rest}$`, "u"));
     if (match) return match[1];
   }
-  return undefined;
+  if (!labelled) return undefined;
+  const value = withoutLabel.match(new RegExp(`^(${LABELLED_VALUE.source})${rest}$`, "u"))?.[1];
+  return value !== undefined && /\d/u.test(value) ? value.replace(/[.,;:]$/u, "") : undefined;
 }
 
 /** "Budget 2026 (2024-0012345)" or "Budget 2026 (Sagsnr. 20/33839)": a case number given in the title. */

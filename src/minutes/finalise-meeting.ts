@@ -26,7 +26,7 @@ export function finaliseMeeting(draft: MeetingDraft, options: FinaliseOptions): 
   const warnings = [...(options.warnings ?? [])];
   const sidecar = options.sidecar ?? {};
   const body = sidecar.body ?? draft.body ?? bodyFromFileName(options.sourceFile);
-  const date = sidecar.date ?? draft.date ?? findDate(baseName(options.sourceFile))?.iso ?? null;
+  const date = sidecar.date ?? draft.date ?? dateFromFileName(options.sourceFile) ?? null;
   if (sidecar.date === undefined && draft.date === null) {
     warnings.push(
       date === null
@@ -76,7 +76,7 @@ function finaliseItem(draft: ItemDraft, position: number): Item {
   const lineStart = draft.lineStart ?? position + 1;
   const item: Item = {
     number: draft.number,
-    title: draft.title.trim() || UNTITLED(draft.number),
+    title: draft.title.replace(/\s+/gu, " ").trim() || UNTITLED(draft.number),
     caseNumber: draft.caseNumber,
     closed: draft.closed,
     sections: withUniqueSlugs(
@@ -125,6 +125,11 @@ function documentTypeFromName(sourceFile: string): DocumentType | null {
   if (/(?:^|[^a-zæøå])(?:referat|beslutningsprotokol)/u.test(name)) return "referat";
   if (/(?:^|[^a-zæøå])dagsorden/u.test(name)) return "dagsorden";
   return null;
+}
+
+/** "Greve_Byraad_2022-09-05.json" → 2022-09-05 (underscores are word characters to a regex, so they go first). */
+function dateFromFileName(sourceFile: string): string | undefined {
+  return findDate(baseName(sourceFile).replace(/_+/gu, " "))?.iso;
 }
 
 function baseName(path: string): string {

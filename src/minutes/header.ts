@@ -1,5 +1,6 @@
 import { findDate, findStartTime, readTimeField } from "./dates.ts";
 import type { Line } from "./lines.ts";
+import type { DocumentType, ItemDraft } from "./readers/types.ts";
 
 /** Meeting metadata read from the lines before the first agenda item. */
 export interface MeetingHeader {
@@ -18,19 +19,31 @@ const PLACE_LINE =
   /^(?:[^\d:]*\b)?(?:mødelokale|lokale|rådhus|rådhuset|byrådssal|byrådssalen|mødesal|kantine|sal)\b.{0,80}$|^\S+(?:salen|huset|centret|centeret)\b.{0,60}$/iu;
 /** A line naming the body itself: "Social- og Sundhedsudvalget", "Bestyrelsen for Ungdomsskolen". */
 const BODY_NAME =
-  /^(?:(?:[Bb]estyrelsen|[Ss]tyregruppen|[Dd]irektionen)\s+for\s+\S.{0,60}|[\p{Lu}][\p{L} -]{0,60}(?:udvalg|udvalget|råd|rådet|bestyrelse|bestyrelsen|nævn|nævnet|kommission|kommissionen|forum|styregruppe|styregruppen|forsamling|forsamlingen|MED|HMU|LOM))$/u;
+  /^(?:(?:[Bb]estyrelsen|[Ss]tyregruppen|[Dd]irektionen)\s+for\s+\S.{0,60}|[\p{Lu}][\p{L} -]{0,60}(?:udvalg|udvalget|råd|rådet|bestyrelse|bestyrelsen|nævn|nævnet|kommission|kommissionen|forum|styregruppe|styregruppen|forsamling|forsamlingen|magistraten|Magistraten|borgerrepræsentationen|Borgerrepræsentationen|MED|HMU|LOM)(?:\s+\([\p{Lu}\d]{2,10}\))?)$/u;
 const TIME_KEY = /^(?:mødetidspunkt|mødetid|tidspunkt|tid|starttidspunkt)\s*:?\s+(.+)$/iu;
 const REFERAT_TITLE =
   /^(?:referat|beslutningsreferat|mødereferat)\s+(?:fra\s+|af\s+)?(?:(?:det\s+)?(?:ordinære\s+)?møde[t]?\s+(?:i|for)\s+)?(.+?)\s+(?:d\.|den)\s+\d/iu;
 /** "Referat fra møde i Handicaprådet", with the date on a line of its own. */
 const REFERAT_OF =
   /^(?:referat|beslutningsreferat|mødereferat)\s+(?:fra|af)\s+(?:(?:det\s+)?(?:ordinære\s+)?møde[t]?\s+(?:i|for)\s+)?(\D+)$/iu;
-const MEETING_IN = /^(?:ordinært\s+)?møde\s+(?:i|for)\s+(.+)$/iu;
+const MEETING_IN =
+  /^(?:(?:til\s+)?(?:det\s+)?(?:ordinære?\s+|ekstraordinære?\s+)?)møde[t]?\s+(?:i|for)\s+(.+?)(?:\s+(?:d\.|den)\s+\d.*)?$/iu;
+/** "Byrådet - Referat", "Økonomiudvalget – Referat – 10. april 2012", "Forretningsudvalg - mødesager". */
+const NAME_BEFORE_DOCUMENT_WORD =
+  /^(.{3,80}?)\s+[-–—|]\s+(?:referat|dagsorden|beslutningsprotokol|mødesager|åben dagsorden|åbent referat)\b.*$/iu;
+/** "19. juni 2023 - referat fra byrådet": the date first, then what the document is. */
+const DATE_THEN_REFERAT =
+  /^.{0,40}\d{4}\s*[-–—|]\s*((?:referat|dagsorden|beslutningsreferat)\s+.+)$/iu;
+/** A body named "Udvalget for plan, udvikling og kultur (PUK)". */
+const BODY_FOR_SUBJECT =
+  /^(?:Udvalget|Rådet|Nævnet|Bestyrelsen|Styregruppen)\s+for\s+[^.!?]{3,80}$/u;
+/** A field label left alone on its line, its value on the next ("Udvalg:" / "Byrådet"). */
+const LONE_LABEL = /^[\p{L}][\p{L} .]{1,30}:$/u;
 const ORGANISATION =
   /\b(Region\s+[A-ZÆØÅ][a-zæøå]+|[A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a-zæøå]+)?\s+Kommune)s?\b/gu;
 
 export function readHeader(headerLines: readonly Line[], allLines: readonly Line[]): MeetingHeader {
-  const texts = headerLines.map((line) => line.text).filter((text) => text !== "");
+  const texts = headerTexts(headerLines);
   const keyed = (pattern: RegExp) =>
     texts.map((text) => text.match(pattern)?.[1]?.trim()).find(Boolean);
 
@@ -46,34 +59,89 @@ export function readHeader(headerLines: readonly Line[], allLines: readonly Line
   const timeSource = [timeField, dateText, texts[dateLineIndex], ...texts].find(
     (text) => text !== undefined && findStartTime(text) !== undefined,
   );
+  // "Dato: 25-09-2018 19:00:00": the time right after the date in a date field.
+  const dateFieldTime = dateText ? timeAfterDate(dateText) : undefined;
 
   return {
     body: readBody(texts),
     organisation: readOrganisation(allLines),
     date,
-    time: fieldTime ?? (timeSource ? (findStartTime(timeSource) ?? null) : null),
+    time: fieldTime ?? (timeSource ? (findStartTime(timeSource) ?? null) : (dateFieldTime ?? null)),
     location: keyed(LOCATION_KEY) ?? locationAfterDate(texts, dateLineIndex) ?? null,
   };
 }
 
+/**
+ * The header's lines as fields: table cells flattened to "Udvalg: |" lose their bars, and a
+ * label alone on its line is joined with the value on the next.
+ */
+function headerTexts(headerLines: readonly Line[]): string[] {
+  const texts = headerLines
+    .map((line) => line.text.replace(/^\|\s*|\s*\|$/gu, "").trim())
+    .filter((text) => text !== "" && !/^[|\-\s]+$/u.test(text));
+  const joined: string[] = [];
+  for (let index = 0; index < texts.length; index++) {
+    const text = texts[index] as string;
+    const next = texts[index + 1];
+    if (LONE_LABEL.test(text) && next !== undefined && !LONE_LABEL.test(next)) {
+      joined.push(`${text} ${next}`);
+      index++;
+    } else joined.push(text);
+  }
+  return joined;
+}
+
+function timeAfterDate(text: string): string | undefined {
+  const date = findDate(text);
+  return date ? readTimeField(text.slice(date.end)) : undefined;
+}
+
 function readBody(texts: readonly string[]): string | undefined {
+  const referatOf = (text: string) => {
+    const afterDate = text.match(DATE_THEN_REFERAT)?.[1] ?? text;
+    return afterDate.match(REFERAT_TITLE)?.[1] ?? afterDate.match(REFERAT_OF)?.[1];
+  };
   const candidates = [
     texts.map((text) => text.match(BODY_KEY)?.[1]).find(Boolean),
-    texts.map((text) => text.match(REFERAT_TITLE)?.[1]).find(Boolean),
-    texts.map((text) => text.match(REFERAT_OF)?.[1]).find(Boolean),
+    texts.map(referatOf).find(Boolean),
+    texts.map((text) => text.match(NAME_BEFORE_DOCUMENT_WORD)?.[1]).find(Boolean),
     texts.map((text) => text.match(MEETING_IN)?.[1]).find(Boolean),
-    texts.find((text) => BODY_NAME.test(text)),
+    texts.find((text) => BODY_NAME.test(text) || BODY_FOR_SUBJECT.test(text)),
   ];
   const body = candidates.find((candidate) => candidate !== undefined && candidate.trim() !== "");
   return body === undefined ? undefined : cleanBody(body);
 }
 
+/**
+ * Minutes (referat) or agenda (dagsorden), from the header's own words; a line naming both
+ * ("Dagsorden eller referat") says nothing. Without a word, decisions written under the items
+ * make it minutes.
+ */
+export function readDocumentType(
+  headerLines: readonly Line[],
+  items: readonly ItemDraft[],
+): DocumentType | null {
+  for (const text of headerTexts(headerLines).slice(0, 12)) {
+    const referat = /\b(?:referat|beslutningsreferat|beslutningsprotokol|mødereferat)\b/iu.test(
+      text,
+    );
+    const dagsorden = /dagsorden\b/iu.test(text);
+    if (referat && !dagsorden) return "referat";
+    if (dagsorden && !referat) return "dagsorden";
+  }
+  const decided = items.some((item) =>
+    item.sections.some((section) => section.kind === "beslutning" && /\p{L}/u.test(section.text)),
+  );
+  return decided ? "referat" : null;
+}
+
 /** "Beskæftigelsesudvalget 2013-2021" → "Beskæftigelsesudvalget": the election period is not the name. */
 function cleanBody(body: string): string {
-  return body
+  const cleaned = body
     .replace(/\s+\d{4}\s*[-–]\s*\d{4}$/u, "")
     .replace(/[\s.,:;]+$/u, "")
     .trim();
+  return cleaned.charAt(0).toLocaleUpperCase("da") + cleaned.slice(1);
 }
 
 /** "20. april 2022 kl. 12:00" followed by "i SAU, Lokale 5 på Samsøvej 33": the place. */

@@ -9,6 +9,8 @@ import type { SectionKind } from "./model.ts";
 const EXACT_HEADINGS: Record<string, SectionKind> = {
   resume: "resume",
   resumé: "resume",
+  sagsresume: "resume",
+  sagsresumé: "resume",
   sammendrag: "resume",
   sammenfatning: "resume",
   indstilling: "indstilling",
@@ -47,6 +49,20 @@ const EXACT_HEADINGS: Record<string, SectionKind> = {
   "relation til politikker": "other",
   "fremtidige konsekvenser": "other",
   "tidligere beslutninger": "other",
+  "politisk behandling": "other",
+  "punktet behandlet tidligere": "other",
+  "sagen afgøres i": "other",
+  "sagen afgøres af": "other",
+  "sagen behandles i": "other",
+  "beslutningen træffes af": "other",
+  kompetence: "other",
+  sagsprocedure: "other",
+  beslutningstema: "resume",
+  fremstilling: "sagsfremstilling",
+  "sagens forløb": "sagsforlob",
+  forslag: "indstilling",
+  "administrationens indstilling": "indstilling",
+  "forvaltningens indstilling": "indstilling",
   "andre konsekvenser": "other",
   "supplerende sagsfremstilling": "sagsfremstilling",
 };
@@ -75,6 +91,17 @@ const PHRASE_HEADINGS: readonly [RegExp, SectionKind][] = [
     "indstilling",
   ],
   [/^\S+(?:s|es) beslutning(?: den .{0,30})?$/iu, "beslutning"],
+  // "Miljø- og klimaudvalgets beslutning den 2. november 2022", "Regionsrådets beslutning"
+  [
+    /^(?:[\p{L}-]+\s+(?:og\s+)?){0,4}[\p{L}-]+(?:s|es) beslutning(?:\s+(?:den|d\.)\s+.{0,30})?$/iu,
+    "beslutning",
+  ],
+  // "Økonomi og organisatoriske konsekvenser", "Økonomiske og personalemæssige konsekvenser"
+  [/^økonomi(?:ske)?\s+(?:og\s+)?[\p{L}\s-]{0,50}konsekvenser$/iu, "okonomi"],
+  // "Personalemæssige og organisatoriske konsekvenser"
+  [/^[\p{L}-]+(?:\s+og\s+[\p{L}-]+)?\s+konsekvenser$/iu, "other"],
+  // "BESLUTNINGSFORSLAG FRA DD": the proposal, never the decision.
+  [/^beslutningsforslag\b.{0,60}$/iu, "indstilling"],
   // "Børne- og Ungdomsudvalgets beslutning den 12. marts 2024"
   [
     /^(?:\p{Lu}[\p{L}-]*\s+(?:og\s+)?)+\p{Lu}[\p{L}-]*s beslutning(?:\s+(?:den|d\.)\s+.{0,30})?$/u,

@@ -281,7 +281,7 @@ describe("referat ingest (command line)", () => {
     }).catch((error: { code: number; stdout: string; stderr: string }) => error);
     expect(failure).toMatchObject({ code: 1 });
     expect(failure.stdout).toContain(
-      "2023-10-11  LOM i Center for Psykiatri og Socialt Udsatte  11 items, 11 sections  (lom.txt, text)",
+      "2023-10-11  LOM i Center for Psykiatri og Socialt Udsatte  referat, 11 items, 11 sections  (lom.txt, text)",
     );
     expect(failure.stderr).toContain("empty.txt: the file is empty [minutes_empty]");
   });

@@ -270,7 +270,7 @@ describe("plain numbered minutes (no contents, no headings)", () => {
         "3. Eventuelt. Næste møde er den 4. april 2024.",
       ].join("\n"),
     );
-    expect(layout).toBe("sequence");
+    expect(layout).toBe("numbered");
     expect(meeting).toMatchObject({
       body: "Handicaprådet",
       date: "2024-02-12",

@@ -40,6 +40,13 @@ const ABBREVIATIONS = new Set([
   "mio",
   "mia",
   "kr",
+  "pr",
+  "stk",
+  "tlf",
+  "ifm",
+  "afd",
+  "m.fl",
+  "bl",
 ]);
 const LAST_ITEM_TITLES = /^(evt\.?|eventuelt\.?)(?=\s|$)/iu;
 const MAX_TITLE_LENGTH = 160;
@@ -94,4 +101,12 @@ export function splitTitleFromText(content: string): { title: string; rest: stri
     return { title: content.replace(/\.$/u, "").trim(), rest: "" };
   }
   return { title: content.slice(0, end).trim(), rest: content.slice(end + 1).trim() };
+}
+
+/** "Udpegning af et nyt medlem til bestyrelsen." → without its full stop; "Evt." keeps it. */
+export function withoutFinalStop(title: string): string {
+  if (!title.endsWith(".")) return title;
+  const word = (title.slice(0, -1).match(/([\p{L}.]+)$/u)?.[1] ?? "").toLowerCase();
+  if (ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word) || word.includes(".")) return title;
+  return title.slice(0, -1).trimEnd();
 }
