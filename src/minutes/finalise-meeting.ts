@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { AppError } from "../shared/errors.ts";
 import { slugify } from "./anchors.ts";
 import { findDate } from "./dates.ts";
+import { rekindDecisionHistory } from "./decision-history.ts";
 import { type Item, itemSchema, type Meeting, meetingSchema, type Section } from "./model.ts";
 import type { DocumentType, ItemDraft, MeetingDraft, SourceFormat } from "./readers/types.ts";
 import type { Sidecar } from "./sidecar.ts";
@@ -35,8 +36,12 @@ export function finaliseMeeting(draft: MeetingDraft, options: FinaliseOptions): 
     );
   }
   const items: Item[] = [];
+  const history = { meetingDate: date, body };
   draft.items.forEach((draftItem, position) => {
-    const item = finaliseItem(draftItem, position);
+    const item = finaliseItem(
+      { ...draftItem, sections: rekindDecisionHistory(draftItem.sections, history) },
+      position,
+    );
     const checked = itemSchema.safeParse(item);
     if (checked.success) items.push(checked.data);
     else warnings.push(`item ${draftItem.number} left out: ${describeIssue(checked.error)}`);

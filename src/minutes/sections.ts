@@ -44,8 +44,10 @@ export function splitSections(body: readonly Line[]): Section[] {
   for (const line of body) {
     const current = open.at(-1);
     const heading = isIndented(line) ? undefined : recogniseHeading(line.text);
-    // "Indstilling" followed by "Forvaltningen indstiller til udsatterådet:" is one section.
-    const continuesSameKind = heading?.phrase && current?.kind === heading.kind;
+    // "Indstilling" followed by "Forvaltningen indstiller til udsatterådet:" is one section;
+    // a second "Beslutning i … den …" after the first one's text is a decision of its own.
+    const continuesSameKind =
+      heading?.phrase && current?.kind === heading.kind && !hasContent(current.lines);
     const isSubheading =
       heading?.weak && current !== undefined && NARRATIVE_KINDS.has(current.kind);
     if (heading && !continuesSameKind && !isSubheading) {
