@@ -45,7 +45,10 @@ export function findTableOfContents(
   // Rows that say they are contents: dotted leaders, a tab-separated page column.
   lines.forEach((line, index) => {
     const row = line.raw.trim().match(CONTENTS_ROW);
-    if (row) return add(index, Number(row[1]), row[2] ?? "");
+    if (row) {
+      add(index, Number(row[1]), row[2] ?? "");
+      return;
+    }
     const marker = markerAt.get(index);
     if (marker && isTableOfContentsLine(line.text))
       add(index, marker.number, marker.rest.replace(LEADERS, ""));
