@@ -1,3 +1,4 @@
+import { cleanBodyName } from "./body-names.ts";
 import { findDate, findStartTime, readTimeField } from "./dates.ts";
 import type { Line } from "./lines.ts";
 import type { DocumentType, ItemDraft } from "./readers/types.ts";
@@ -136,12 +137,8 @@ export function readDocumentType(
 }
 
 /** "Beskæftigelsesudvalget 2013-2021" → "Beskæftigelsesudvalget": the election period is not the name. */
-function cleanBody(body: string): string {
-  const cleaned = body
-    .replace(/\s+\d{4}\s*[-–]\s*\d{4}$/u, "")
-    .replace(/[\s.,:;]+$/u, "")
-    .trim();
-  return cleaned.charAt(0).toLocaleUpperCase("da") + cleaned.slice(1);
+function cleanBody(body: string): string | undefined {
+  return cleanBodyName(body) ?? undefined;
 }
 
 /** "20. april 2022 kl. 12:00" followed by "i SAU, Lokale 5 på Samsøvej 33": the place. */

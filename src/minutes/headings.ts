@@ -127,6 +127,22 @@ export interface RecognisedHeading {
   weak: boolean;
 }
 
+/**
+ * The kind of a heading the format marks as one (an XML field's caption, an h3, a Word heading
+ * style): the heading as a whole, then its leading words ("Økonomi og organisatoriske
+ * konsekvenser" → økonomi); one the vocabulary does not know is `other`.
+ */
+export function explicitHeadingKind(caption: string): SectionKind {
+  const whole = recogniseHeading(caption);
+  if (whole) return whole.kind;
+  const words = caption.trim().split(/\s+/u);
+  for (let count = words.length - 1; count >= 1; count--) {
+    const prefix = recogniseHeading(words.slice(0, count).join(" "));
+    if (prefix && !prefix.phrase) return prefix.kind;
+  }
+  return "other";
+}
+
 export function recogniseHeading(text: string): RecognisedHeading | undefined {
   const heading = text
     .trim()

@@ -1,5 +1,5 @@
 import { slugify } from "./anchors.ts";
-import { recogniseHeading } from "./headings.ts";
+import { explicitHeadingKind, type RecognisedHeading, recogniseHeading } from "./headings.ts";
 import { joinText, type Line } from "./lines.ts";
 import type { Section, SectionKind } from "./model.ts";
 
@@ -43,7 +43,7 @@ export function splitSections(body: readonly Line[]): Section[] {
   const open: OpenSection[] = [];
   for (const line of body) {
     const current = open.at(-1);
-    const heading = isIndented(line) ? undefined : recogniseHeading(line.text);
+    const heading = isIndented(line) ? undefined : recogniseSectionHeading(line);
     // "Indstilling" followed by "Forvaltningen indstiller til udsatterådet:" is one section;
     // a second "Beslutning i … den …" after the first one's text is a decision of its own.
     const continuesSameKind =
@@ -94,6 +94,19 @@ function withUniqueSlugs(sections: (Omit<Section, "slug"> & { baseSlug: string }
     return { ...section, slug: count === 1 ? baseSlug : `${baseSlug}-${count}` };
   });
 }
+
+/**
+ * A heading from the vocabulary, or a line the format itself marks as a heading (an h3, a Word
+ * heading style, a PDF outline entry): its kind then comes from its leading words, or is `other`.
+ */
+function recogniseSectionHeading(line: Line): RecognisedHeading | undefined {
+  const known = recogniseHeading(line.text);
+  if (known || line.cue?.role !== "heading" || line.text.length > MAX_MARKED_HEADING_LENGTH)
+    return known;
+  return { heading: line.text, kind: explicitHeadingKind(line.text), phrase: false, weak: false };
+}
+
+const MAX_MARKED_HEADING_LENGTH = 120;
 
 function isIndented(line: Line): boolean {
   return /^\s/u.test(line.raw);

@@ -3,7 +3,7 @@ import { AppError } from "../../shared/errors.ts";
 import { type Block, blocksToLines } from "../blocks.ts";
 import { findDate } from "../dates.ts";
 import { separateDecisionHistory } from "../decision-history.ts";
-import { recogniseHeading } from "../headings.ts";
+import { explicitHeadingKind } from "../headings.ts";
 import { joinText, type Line } from "../lines.ts";
 import type { SectionKind } from "../model.ts";
 import { splitSections, UNHEADED_SECTION } from "../sections.ts";
@@ -33,27 +33,11 @@ export function plainToText(text: string): string {
   return lines.join("\n");
 }
 
-/**
- * The kind a field's caption names. Captions are headings by construction, so after the caption
- * as a whole, its leading words are tried ("Økonomi og organisatoriske konsekvenser" → økonomi);
- * a caption the vocabulary does not know is `other`.
- */
-export function captionKind(caption: string): SectionKind {
-  const whole = recogniseHeading(caption);
-  if (whole) return whole.kind;
-  const words = caption.trim().split(/\s+/u);
-  for (let count = words.length - 1; count >= 1; count--) {
-    const prefix = recogniseHeading(words.slice(0, count).join(" "));
-    if (prefix && !prefix.phrase) return prefix.kind;
-  }
-  return "other";
-}
-
 /** One field that is one section: its caption is the heading. Undefined when the field is empty. */
 export function fieldSection(caption: string, text: string): SectionDraft | undefined {
   if (!/[\p{L}\p{N}]/u.test(text)) return undefined;
   const heading = normaliseCaption(caption);
-  return { heading, kind: captionKind(heading), text };
+  return { heading, kind: explicitHeadingKind(heading), text };
 }
 
 export function normaliseCaption(caption: string): string {
@@ -100,23 +84,7 @@ export function attachmentSection(
   return { heading: "Bilag", kind: "bilag", text: listed.join("\n") };
 }
 
-/**
- * The body's name as the system stores it, cleaned the way header.ts cleans a body read from
- * text: "Byråd 2022-2025" → "Byråd" (the election period is not the name), and a name written in
- * capitals ("FORRETNINGSUDVALGET") in ordinary case.
- */
-export function cleanBodyName(name: string): string | null {
-  const cleaned = normaliseCaption(name)
-    .replace(/\s+\d{4}\s*[-–]\s*\d{4}$/u, "")
-    .replace(/[\s.,:;]+$/u, "")
-    .trim();
-  if (cleaned === "") return null;
-  if (cleaned.length > 5 && !/\p{Ll}/u.test(cleaned)) {
-    const lower = cleaned.toLocaleLowerCase("da");
-    return lower.charAt(0).toLocaleUpperCase("da") + lower.slice(1);
-  }
-  return cleaned;
-}
+export { cleanBodyName } from "../body-names.ts";
 
 /**
  * A date and time as agenda systems stamp them: "2013-06-20 10:30", "25-09-2012 15:30:00",
