@@ -219,5 +219,10 @@ export function formatMarkdown(report: EvaluationReport): string {
     lines.push("", "## Ingest errors", "");
     for (const file of errors) lines.push(`- ${file.file}: ${file.error}`);
   }
+  const warned = report.files.filter((file) => file.warnings.length > 0);
+  if (warned.length > 0) {
+    lines.push("", "## Ingest warnings", "");
+    for (const file of warned) lines.push(`- ${file.file}: ${file.warnings.join("; ")}`);
+  }
   return `${lines.join("\n")}\n`;
 }

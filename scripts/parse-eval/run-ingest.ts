@@ -11,6 +11,8 @@ export interface IngestRun {
   meetings: ParsedMeeting[];
   /** Why the file gave no (or a partial) result: the CLI's own error lines, or what went wrong running it. */
   error: string | null;
+  /** The CLI's warnings about the file ("warning: …" on stderr). */
+  warnings: string[];
   durationMs: number;
 }
 
@@ -33,7 +35,8 @@ export async function runIngest(sourcePath: string, repoRoot: string): Promise<I
     (found) => found.isFile(),
     () => false,
   );
-  if (!exists) return { meetings: [], error: `source not found: ${sourcePath}`, durationMs: 0 };
+  if (!exists)
+    return { meetings: [], error: `source not found: ${sourcePath}`, warnings: [], durationMs: 0 };
 
   const minutesDir = await mkdtemp(join(tmpdir(), "referat-parse-eval-minutes-"));
   const dataDir = await mkdtemp(join(tmpdir(), "referat-parse-eval-data-"));
@@ -61,10 +64,19 @@ export async function runIngest(sourcePath: string, repoRoot: string): Promise<I
         ? "ingest timed out"
         : `ingest exited with code ${String(failure.code ?? "?")}`;
     }
-    const cliErrors = stderr
+    // The lines name the file; it is the one file in the folder, so the name is dropped.
+    const stderrLines = stderr
       .split("\n")
-      .filter((line) => line.startsWith("error:"))
-      .map((line) => line.replace(/^error: /u, "").replace(`${minutesDir}/`, ""));
+      .map((line) =>
+        line.replaceAll(`${minutesDir}/`, "").replace(`${basename(sourcePath)}: `, ""),
+      );
+    // "error:" (failed) and "unsupported:" (no reader took the file) both mean no meeting from it.
+    const cliErrors = stderrLines
+      .filter((line) => /^(?:error|unsupported): /u.test(line))
+      .map((line) => line.replace(/^error: /u, ""));
+    const warnings = stderrLines
+      .filter((line) => line.startsWith("warning: "))
+      .map((line) => line.slice("warning: ".length));
     const meetings = parseOutput(stdout);
     if (meetings === null) {
       const lastLine = stderr.trim().split("\n").pop() ?? "";
@@ -77,11 +89,12 @@ export async function runIngest(sourcePath: string, repoRoot: string): Promise<I
         ]
           .filter(Boolean)
           .join("; "),
+        warnings,
         durationMs: elapsed(),
       };
     }
     const error = cliErrors.length > 0 ? cliErrors.join("; ") : exitFailure;
-    return { meetings, error, durationMs: elapsed() };
+    return { meetings, error, warnings, durationMs: elapsed() };
   } finally {
     await rm(minutesDir, { recursive: true, force: true });
     await rm(dataDir, { recursive: true, force: true });

@@ -67,6 +67,7 @@ export interface FileScore {
   kind: "meeting" | "companion";
   complete: boolean | null;
   error: string | null;
+  warnings: string[];
   meetings: number;
   durationMs: number;
   parsed: {
@@ -233,6 +234,7 @@ export function scoreFile(
     kind: isCompanion(expected) ? "companion" : "meeting",
     complete: isCompanion(expected) ? null : expected.complete,
     error: ingest.error,
+    warnings: ingest.warnings,
     meetings: ingest.meetings.length,
     durationMs: ingest.durationMs,
     parsed: {
