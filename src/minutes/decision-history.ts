@@ -41,7 +41,8 @@ export function decisionSectionKind(
   context: DecisionHistoryContext,
 ): SectionKind {
   const text = heading.trim().replace(/\s*:$/u, "");
-  if (HISTORY_HEADING.test(text)) return "tidligere-beslutning";
+  // Once history, always history: a reader that dated an entry knew more than its heading says.
+  if (kind === "tidligere-beslutning" || HISTORY_HEADING.test(text)) return "tidligere-beslutning";
   if (!isDecisionKind(kind) && kind !== "other" && kind !== "tekst") return kind;
   if (PROPOSAL_HEADING.test(text)) return "indstilling";
   const isDecision = isDecisionKind(kind) || DECISION_WORD.test(text);

@@ -79,9 +79,10 @@ export function segmentLines(lines: readonly Line[], metadata: DocumentMetadata)
   const headerLines = lines.slice(0, headerEnd);
   const header = readHeader(headerLines, lines);
   const contentsOnly = layout === "contents";
-  const items = starts.map((start, position) =>
+  const read = starts.map((start, position) =>
     readItem(lines, start, starts[position + 1], { caseNumbersBefore, contentsOnly }),
   );
+  const items = contentsOnly ? read : withListedOnlyItems(read, lines, contents, warnings);
   const meeting: MeetingDraft = {
     body: header.body ?? metadata.body ?? null,
     organisation: header.organisation ?? metadata.organisation ?? null,
@@ -92,6 +93,44 @@ export function segmentLines(lines: readonly Line[], metadata: DocumentMetadata)
     items,
   };
   return { meeting, layout, warnings };
+}
+
+/**
+ * Items the contents list but the body never reaches (a page cut off after its first items, an
+ * item whose heading could not be read) are still items, with no text, in the contents' order.
+ */
+function withListedOnlyItems(
+  items: ItemDraft[],
+  lines: readonly Line[],
+  contents: TableOfContents,
+  warnings: string[],
+): ItemDraft[] {
+  const found = new Set(items.map((item) => item.number));
+  const firstItem = Math.min(...items.map((item) => item.lineStart ?? Number.POSITIVE_INFINITY));
+  // Contents stand before the items; an entry further down is not one the body failed to reach.
+  const missing = contents.entries.filter(
+    (entry) =>
+      !found.has(entry.number) && ((lines[entry.lineIndex] as Line).number ?? 0) < firstItem,
+  );
+  if (missing.length === 0) return items;
+  warnings.push(
+    `${missing.length} item${missing.length === 1 ? "" : "s"} listed in the contents but not found in the text: ${missing.map((entry) => entry.number).join(", ")}`,
+  );
+  const order = new Map(contents.entries.map((entry, position) => [entry.number, position]));
+  const listed = contentsAsItems({ ...contents, entries: missing }).map((start) =>
+    readItem(lines, start, undefined, { caseNumbersBefore: false, contentsOnly: true }),
+  );
+  // Stable merge: every item keeps its place; a listed-only item goes after the item listed before it.
+  const merged = [...items];
+  for (const item of listed) {
+    const position = order.get(item.number) ?? 0;
+    const after = merged.reduce(
+      (last, other, index) => ((order.get(other.number) ?? -1) < position ? index : last),
+      -1,
+    );
+    merged.splice(after + 1, 0, item);
+  }
+  return merged;
 }
 
 /**

@@ -1,3 +1,5 @@
+import { readCaseNumber } from "../case-numbers.ts";
+import { recogniseHeading } from "../headings.ts";
 import { isTableOfContentsLine, type Line } from "../lines.ts";
 import { isGroupLine } from "./group-lines.ts";
 import type { ItemMarker } from "./markers.ts";
@@ -45,7 +47,8 @@ export function findTableOfContents(
   // Rows that say they are contents: dotted leaders, a tab-separated page column.
   lines.forEach((line, index) => {
     const row = line.raw.trim().match(CONTENTS_ROW);
-    if (row) {
+    // "\t2018\t2019\t2020\t2021" is a table's header row, not an entry: entries have titles.
+    if (row && /\p{L}/u.test(row[2] ?? "")) {
       add(index, Number(row[1]), row[2] ?? "");
       return;
     }
@@ -54,10 +57,13 @@ export function findTableOfContents(
       add(index, marker.number, marker.rest.replace(LEADERS, ""));
   });
 
-  // Runs of numbered lines with nothing between them, after a contents heading or repeated below.
+  // Runs of numbered lines with nothing between them, after a contents heading, or before the
+  // body begins and repeated below (a decision's "1. Godkendt" list further down is not contents).
+  const bodyStart = firstItemWithSections(lines, markers);
   for (const run of numberedRuns(lines, markers)) {
     const headed = run.heading !== undefined;
-    const repeated = repeatsFurtherDown(run.markers, markers);
+    const beforeBody = (run.markers[0]?.lineIndex ?? 0) < bodyStart;
+    const repeated = beforeBody && repeatsFurtherDown(run.markers, markers);
     if (!headed && !repeated) continue;
     if (run.heading !== undefined) lineIndexes.add(run.heading);
     for (const index of run.groupLines) lineIndexes.add(index);
@@ -69,6 +75,20 @@ export function findTableOfContents(
   }
   entries.sort((a, b) => a.lineIndex - b.lineIndex);
   return { entries: dedupe(entries), lineIndexes };
+}
+
+/** The first marker line with a section heading or case number just below it: where the body begins. */
+function firstItemWithSections(lines: readonly Line[], markers: readonly ItemMarker[]): number {
+  for (const marker of markers) {
+    for (let index = marker.lineIndex + 1, seen = 0; index < lines.length && seen < 4; index++) {
+      const text = (lines[index] as Line).text;
+      if (text === "") continue;
+      seen++;
+      if (recogniseHeading(text) || readCaseNumber(text) !== undefined) return marker.lineIndex;
+      if (markers.some((other) => other.lineIndex === index)) break;
+    }
+  }
+  return lines.length;
 }
 
 interface NumberedRun {
@@ -91,10 +111,13 @@ function numberedRuns(lines: readonly Line[], markers: readonly ItemMarker[]): N
     const marker = markerAt.get(index);
     if (marker) {
       const last = current?.markers.at(-1);
-      // Contents count up; a number that does not, or a row of another kind, starts something else.
+      // Contents count up, within each group ("A. Sager til afgørelse …" may list 17 before 7);
+      // a number that does not, or a row of another kind, starts something else.
+      const groupSinceLast = (current?.groupLines.at(-1) ?? -1) > (last?.lineIndex ?? -1);
       if (
         last &&
-        (marker.number <= last.number ||
+        ((marker.number <= last.number && !groupSinceLast) ||
+          marker.scheme !== last.scheme ||
           isTableOfContentsLine(line.text) !==
             isTableOfContentsLine((lines[last.lineIndex] as Line).text))
       )
@@ -123,14 +146,17 @@ function headingAbove(lines: readonly Line[], index: number): { heading?: number
   return {};
 }
 
-/** At least half of the run's titles come back as item lines further down. */
+/**
+ * The run's titles come back as item lines further down: at least half of them, or, for a list of
+ * three or more (a page may be cut off after its first items), at least one.
+ */
 function repeatsFurtherDown(run: readonly ItemMarker[], markers: readonly ItemMarker[]): boolean {
   const last = run.at(-1)?.lineIndex ?? 0;
   const later = markers.filter((marker) => marker.lineIndex > last);
   const found = run.filter((entry) =>
     later.some((marker) => marker.number === entry.number && sameTitle(marker.rest, entry.rest)),
   ).length;
-  return found >= Math.max(1, Math.ceil(run.length / 2));
+  return found >= (run.length >= 3 ? 1 : Math.ceil(run.length / 2));
 }
 
 /** "715. Kulturkommune 2017. Politiske fokusområder 2": a page column that lost its tab. */
