@@ -1,8 +1,10 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { load } from "cheerio";
 import { describe, expect, it } from "vitest";
 import { type Block, blocksToLines } from "../../src/minutes/blocks.ts";
 import { findDate } from "../../src/minutes/dates.ts";
+import { findMainContent } from "../../src/minutes/readers/html-main-content.ts";
 import { htmlReader } from "../../src/minutes/readers/html-reader.ts";
 import type { SourceDocument } from "../../src/minutes/readers/types.ts";
 import { AppError } from "../../src/shared/errors.ts";
@@ -490,6 +492,56 @@ describe("finding the content without landmarks", () => {
       "Godkendt.",
       "2. Orientering",
       "Formanden orienterede om rådets arbejde i det forløbne år.",
+    ]);
+  });
+});
+
+describe("which element holds the content", () => {
+  const prose =
+    "Udvalget drøftede sagen og besluttede at sende den videre til byrådet med en anbefaling.";
+  const method = (body: string) => {
+    const $ = load(`<html><body>${body}</body></html>`);
+    const element = $("body").get(0);
+    if (element === undefined) throw new Error("no body");
+    const { root, method } = findMainContent($, element);
+    return [method, root.attribs.id ?? root.name];
+  };
+
+  it("trusts a landmark, then a content container, then articles, then density", () => {
+    expect(method(`<div><p>x</p></div><main id="m"><p>${prose}</p></main>`)).toEqual(["main", "m"]);
+    expect(
+      method(`<div id="content"><p>${prose}</p></div><div><a href="/">Forside</a></div>`),
+    ).toEqual(["content-name", "content"]);
+    // A table or list called "indhold"/"content" is a table of contents, not the content.
+    expect(method(`<table class="content"><tr><td>${prose}</td></tr></table>`)).toEqual([
+      "density",
+      "td",
+    ]);
+    expect(
+      method(
+        `<div id="items"><article><p>${prose}</p></article><article><p>${prose}</p></article></div>`,
+      ),
+    ).toEqual(["articles", "items"]);
+  });
+});
+
+describe("menus and names that only look like chrome", () => {
+  it("leaves a hidden mobile menu hidden and keeps a meeting name that is a link", async () => {
+    const { blocks } = await read(
+      html(
+        "menu.html",
+        `<html><body>
+        <button aria-expanded="false" aria-controls="mobile-menu">Menu</button>
+        <div id="mobile-menu" hidden><ul><li><a href="/borger">Borger</a></li><li><a href="/politik">Politik</a></li></ul></div>
+        <div class="moedenavn"><a href="/moede/1">Byrådet 25.09.2018</a></div>
+        <h2>1. Godkendelse af dagsorden</h2><p>Godkendt uden bemærkninger.</p>
+        </body></html>`,
+      ),
+    );
+    expect(texts(blocks)).toEqual([
+      "Byrådet 25.09.2018",
+      "1. Godkendelse af dagsorden",
+      "Godkendt uden bemærkninger.",
     ]);
   });
 });

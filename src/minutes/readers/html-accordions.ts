@@ -7,7 +7,9 @@ import { elementsIn, isLinkDense, nameTokens } from "./html-dom.ts";
  * panel that opens on click (FirstAgenda Publication, many CMS agenda modules). A collapsed panel
  * is hidden (`hidden`, `aria-hidden`, `display: none`) only until someone clicks; it is the item's
  * text. This makes such panels visible before the page is read, so that the walk, which drops
- * hidden elements, keeps them. Other hidden elements (menus, dialogs) stay hidden.
+ * hidden elements, keeps them. Other hidden elements (menus, dialogs) stay hidden, and the
+ * buttons that open a hidden menu are removed.
+ * Returns how many panels it opened.
  */
 
 /** Class or id names of collapsible panels. Tab panes are left alone: tabs repeat content. */
@@ -15,12 +17,17 @@ const COLLAPSIBLE_NAMES = /collaps|accordion|expand|fold|toggle|panel|drawer|dis
 
 export function revealCollapsedContent($: CheerioAPI, body: Element): number {
   const panels = new Set<Element>();
+  const triggersOf = new Map<Element, Element[]>();
   const byId = (id: string) => $(`[id="${id.replaceAll('"', '\\"')}"]`, body).toArray();
   const triggers = $("[aria-expanded], [aria-controls]", body).toArray();
   const triggerIds = new Set(triggers.map((trigger) => trigger.attribs.id).filter(Boolean));
   for (const trigger of triggers) {
     for (const id of (trigger.attribs["aria-controls"] ?? "").split(/\s+/u)) {
-      if (id !== "") for (const panel of byId(id)) panels.add(panel);
+      if (id === "") continue;
+      for (const panel of byId(id)) {
+        panels.add(panel);
+        triggersOf.set(panel, [...(triggersOf.get(panel) ?? []), trigger]);
+      }
     }
   }
   for (const element of elementsIn(body)) {
@@ -32,6 +39,12 @@ export function revealCollapsedContent($: CheerioAPI, body: Element): number {
   let revealed = 0;
   for (const panel of panels) {
     if (!isHidden(panel)) continue;
+    if (isLinkDense(panel)) {
+      // A hidden list of links opened by a button is a menu (the mobile navigation), not an
+      // item; its button ("Menu") is a control, and goes with it.
+      for (const trigger of triggersOf.get(panel) ?? []) $(trigger).remove();
+      continue;
+    }
     reveal(panel);
     revealed++;
   }

@@ -1,6 +1,6 @@
 import type { CheerioAPI } from "cheerio";
 import { type Element, isTag } from "domhandler";
-import { ancestors, isLinkDense, linkWeight, nameTokens, textWeight } from "./html-dom.ts";
+import { ancestors, createTextMeasure, nameTokens, type TextMeasure } from "./html-dom.ts";
 
 /**
  * The element of a page (chrome already removed) that holds its minutes. In order of trust:
@@ -35,10 +35,11 @@ const MIN_SHARE = 0.4;
 const DENSITY_SHARE = 0.6;
 
 export function findMainContent($: CheerioAPI, body: Element): MainContent {
-  const pageWeight = Math.max(1, textWeight(body));
+  const measure = createTextMeasure();
+  const pageWeight = Math.max(1, measure.weight(body));
   const heaviest = (elements: Element[]) =>
     elements
-      .map((element) => ({ element, weight: textWeight(element) }))
+      .map((element) => ({ element, weight: measure.weight(element) }))
       .filter(({ weight }) => weight >= pageWeight * MIN_SHARE)
       .sort((a, b) => b.weight - a.weight)[0]?.element;
 
@@ -56,10 +57,10 @@ export function findMainContent($: CheerioAPI, body: Element): MainContent {
 
   const articles = $("article", body).toArray();
   const holder = articles.length > 0 ? commonAncestor(articles, body) : undefined;
-  if (holder && textWeight(holder) >= pageWeight * MIN_SHARE && holder !== body) {
+  if (holder && measure.weight(holder) >= pageWeight * MIN_SHARE && holder !== body) {
     return { root: holder, method: "articles" };
   }
-  return { root: byDensity(body), method: "density" };
+  return { root: byDensity(body, measure), method: "density" };
 }
 
 function commonAncestor(elements: Element[], body: Element): Element | undefined {
@@ -72,7 +73,9 @@ function commonAncestor(elements: Element[], body: Element): Element | undefined
   );
 }
 
-function byDensity(body: Element): Element {
+function byDensity(body: Element, measure: TextMeasure): Element {
+  /** Text that is not link text: what minutes are made of, and menus are not. */
+  const proseWeight = (element: Element) => measure.weight(element) - measure.links(element);
   let current = body;
   for (;;) {
     const weight = proseWeight(current);
@@ -90,14 +93,12 @@ function byDensity(body: Element): Element {
     // Loose text beside the child (text nodes of `current` itself) is content too.
     const looseText = weight - children.reduce((sum, child) => sum + proseWeight(child), 0);
     const others = children.filter((child) => child !== heaviest.child);
-    if (looseText > 0 || !others.every((other) => proseWeight(other) === 0 || isLinkDense(other))) {
+    const besideIsChrome = others.every(
+      (other) => proseWeight(other) === 0 || measure.isLinkDense(other),
+    );
+    if (looseText > 0 || !besideIsChrome) {
       return current;
     }
     current = heaviest.child;
   }
-}
-
-/** Text that is not link text: what minutes are made of, and menus are not. */
-function proseWeight(element: Element): number {
-  return textWeight(element) - linkWeight(element);
 }

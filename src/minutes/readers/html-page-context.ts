@@ -2,7 +2,7 @@ import type { CheerioAPI } from "cheerio";
 import type { Element } from "domhandler";
 import type { Block } from "../blocks.ts";
 import { findDate } from "../dates.ts";
-import { ancestors, contains, elementsIn, visibleText } from "./html-dom.ts";
+import { ancestors, contains, createTextMeasure, elementsIn, visibleText } from "./html-dom.ts";
 import { isBreadcrumb } from "./html-page-chrome.ts";
 
 /**
@@ -45,7 +45,10 @@ export function capturePageContext(
     )
     .map((element) => ({ element, text: visibleText(element) }))
     .filter(({ text }) => text !== "");
-  const trail = $("nav, ol, ul, div, p", body).toArray().find(isBreadcrumb);
+  const measure = createTextMeasure();
+  const trail = $("nav, ol, ul, div, p", body)
+    .toArray()
+    .find((element) => isBreadcrumb(element, measure));
   return {
     headings,
     crumbs: trail === undefined ? [] : meetingCrumbs(readCrumbs(trail)),
