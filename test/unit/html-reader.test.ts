@@ -577,6 +577,14 @@ describe("encodings", () => {
     ]);
   });
 
+  it("reads windows-1252's own bytes 0x80–0x9F as the dashes, quotes and € they are", async () => {
+    const text = "<p>Budget 2026–2029 blev “godkendt” … med 5 € pr. borger — uændret</p>";
+    const { blocks } = await read({ path: "x.html", bytes: windows1252(text) });
+    expect(texts(blocks)).toEqual([
+      "Budget 2026–2029 blev “godkendt” … med 5 € pr. borger — uændret",
+    ]);
+  });
+
   it("reads UTF-8 with a byte-order mark, and UTF-16 by its mark", async () => {
     const text = markup("");
     const withBom = await read({

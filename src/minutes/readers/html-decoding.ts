@@ -75,9 +75,14 @@ function fallback(bytes: Uint8Array, utf8: string | undefined, why: string): Dec
   };
 }
 
+/** windows-1252 (and ISO-8859-1, which browsers read as windows-1252) bytes → text, 0x80–0x9F included. */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  return decodeLegacy(bytes, FALLBACK);
+}
+
 function decodeLegacy(bytes: Uint8Array, encoding: string): string {
   const text = new TextDecoder(encoding).decode(bytes);
-  if (encoding !== "windows-1252") return text;
+  if (encoding !== FALLBACK) return text;
   return text.replace(
     /[\u0080-\u009F]/gu,
     (control) => WINDOWS_1252_HIGH[control.charCodeAt(0) - 0x80] ?? control,
