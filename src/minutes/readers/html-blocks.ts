@@ -7,7 +7,11 @@ import { type Block, type BlockRole, normaliseInlineText } from "../blocks.ts";
  * fields of agenda-system XML and JSON share. h1–h6 become headings with their level, list items
  * and table rows keep their role, a `<br>` starts a new line within a paragraph, and a table used
  * for layout (cells holding paragraphs, headings or tables of their own) is read as the blocks it
- * holds rather than as one row.
+ * holds rather than as one row. A definition list of label/value pairs (`<dt>Dato:</dt><dd>…</dd>`)
+ * becomes rows as well, and so does an element holding just a label and its value
+ * (`<div><div class="field-label">Sagsnr.:</div><div class="field-item">12/27845</div></div>`,
+ * as CMS field templates write them). Buttons are controls and skipped, except the buttons that open an
+ * accordion panel (`aria-expanded`, `aria-controls`): they hold the item's title.
  */
 
 const SKIPPED = new Set([
@@ -83,6 +87,11 @@ const BLOCK_ELEMENTS = new Set([
 ]);
 
 const BOLD_ELEMENTS = new Set(["strong", "b"]);
+/** Elements that may hold a label and its value side by side. */
+const PAIR_CONTAINERS = new Set(["div", "p", "li"]);
+/** "Sagsnr.:", "Dato:": a short label ending in a colon. */
+const LABEL = /^[^:]{1,40}:$/u;
+const MAX_VALUE_LENGTH = 200;
 /** Inside a cell, these make the row a layout row rather than a row of values. */
 const LAYOUT_INSIDE_CELL = new Set(["table", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li"]);
 
@@ -132,7 +141,7 @@ class BlockWalker {
     }
     if (!isTag(node) || isHidden(node)) return;
     const name = node.name.toLowerCase();
-    if (SKIPPED.has(name)) return;
+    if (SKIPPED.has(name) && !isDisclosureButton(node)) return;
     if (name === "br") {
       this.flush(context);
       return;
@@ -140,6 +149,20 @@ class BlockWalker {
     if (name === "tr" && isValueRow(node)) {
       this.flush(context);
       this.pushRow(node);
+      return;
+    }
+    if (PAIR_CONTAINERS.has(name) && isLabelValuePair(node)) {
+      this.flush(context);
+      this.gapPending = true;
+      this.pushCells(node.children.filter((child): child is Element => isTag(child)));
+      this.gapPending = true;
+      return;
+    }
+    if (name === "dl" && isLabelValueList(node)) {
+      this.flush(context);
+      this.gapPending = true;
+      this.pushLabelValuePairs(node);
+      this.gapPending = true;
       return;
     }
     if (!BLOCK_ELEMENTS.has(name)) {
@@ -183,14 +206,29 @@ class BlockWalker {
   }
 
   private pushRow(row: Element): void {
-    const cells = row.children
-      .filter((child): child is Element => isTag(child) && /^t[dh]$/iu.test(child.name))
-      .map((cell) => normaliseInlineText(textOf(cell)));
+    this.pushCells(
+      row.children.filter(
+        (child): child is Element => isTag(child) && /^t[dh]$/iu.test(child.name),
+      ),
+    );
+  }
+
+  private pushLabelValuePairs(list: Element): void {
+    const terms = list.children.filter((child): child is Element => isTag(child));
+    for (let index = 0; index + 1 < terms.length; index += 2) {
+      const label = terms[index];
+      const value = terms[index + 1];
+      if (label !== undefined && value !== undefined) this.pushCells([label, value]);
+    }
+  }
+
+  private pushCells(cellElements: readonly Element[]): void {
+    const cells = cellElements.map((cell) => normaliseInlineText(textOf(cell)));
     const filled = cells.filter((cell) => cell !== "");
     if (filled.length === 0) return;
     const block: Block = { text: filled.join(" "), role: "table-row", cells };
-    const allBold = row.children.every(
-      (cell) => !isTag(cell) || normaliseInlineText(textOf(cell)) === "" || isAllBold(cell),
+    const allBold = cellElements.every(
+      (cell) => normaliseInlineText(textOf(cell)) === "" || isAllBold(cell),
     );
     if (allBold) block.bold = true;
     if (this.options.page !== undefined) block.page = this.options.page;
@@ -248,6 +286,40 @@ function holdsBlocks(node: Element): boolean {
   return false;
 }
 
+/** `<dt>Dato:</dt><dd>25-09-2018</dd>` pairs, each value a line of its own, nothing else in the list. */
+function isLabelValueList(list: Element): boolean {
+  const terms = list.children.filter((child): child is Element => isTag(child));
+  const strayText = list.children.some((child) => isText(child) && child.data.trim() !== "");
+  if (strayText || terms.length === 0 || terms.length % 2 !== 0) return false;
+  return terms.every((term, index) => {
+    const expected = index % 2 === 0 ? "dt" : "dd";
+    return term.name.toLowerCase() === expected && !holdsBlocks(term);
+  });
+}
+
+/** Two elements and nothing else: a short label ending in a colon, then a one-line value. */
+function isLabelValuePair(node: Element): boolean {
+  if (node.children.some((child) => isText(child) && child.data.trim() !== "")) return false;
+  const parts = node.children.filter((child): child is Element => isTag(child));
+  const [label, value] = parts;
+  if (parts.length !== 2 || label === undefined || value === undefined) return false;
+  if (holdsBlocks(label) || holdsBlocks(value) || isHidden(label) || isHidden(value)) return false;
+  const valueText = normaliseInlineText(textOf(value));
+  return (
+    LABEL.test(normaliseInlineText(textOf(label))) &&
+    valueText !== "" &&
+    valueText.length <= MAX_VALUE_LENGTH
+  );
+}
+
+/** The button of an accordion or disclosure widget, which holds the title of the panel it opens. */
+function isDisclosureButton(node: Element): boolean {
+  return (
+    node.name.toLowerCase() === "button" &&
+    (node.attribs["aria-expanded"] !== undefined || node.attribs["aria-controls"] !== undefined)
+  );
+}
+
 function isHidden(node: Element): boolean {
   if (node.attribs.hidden !== undefined || node.attribs["aria-hidden"] === "true") return true;
   return /display\s*:\s*none|visibility\s*:\s*hidden/iu.test(node.attribs.style ?? "");
@@ -259,7 +331,9 @@ function hasBoldStyle(node: Element): boolean {
 
 function textOf(node: AnyNode): string {
   if (isText(node)) return node.data;
-  if (!isTag(node) || SKIPPED.has(node.name.toLowerCase())) return "";
+  if (!isTag(node) || (SKIPPED.has(node.name.toLowerCase()) && !isDisclosureButton(node))) {
+    return "";
+  }
   if (node.name.toLowerCase() === "br") return " ";
   const separator = BLOCK_ELEMENTS.has(node.name.toLowerCase()) ? " " : "";
   return `${separator}${node.children.map(textOf).join("")}${separator}`;
