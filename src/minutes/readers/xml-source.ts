@@ -1,5 +1,6 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { AppError } from "../../shared/errors.ts";
+import { decodeWindows1252 } from "./html-decoding.ts";
 import type { SourceDocument } from "./types.ts";
 
 /**
@@ -39,7 +40,7 @@ export function decodeXml(bytes: Uint8Array, path: string): string {
   const declared = sniffText(bytes, 200).match(/^\s*<\?xml[^>]*encoding\s*=\s*["']([^"']+)["']/iu);
   const encoding = declared?.[1]?.toLowerCase() ?? "utf-8";
   if (/^(?:iso-8859-1|iso-8859-15|latin-?1|windows-1252|cp1252)$/u.test(encoding)) {
-    return new TextDecoder("windows-1252").decode(bytes);
+    return decodeWindows1252(bytes);
   }
   if (encoding !== "utf-8" && encoding !== "utf8") {
     throw new AppError(
