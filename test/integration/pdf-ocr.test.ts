@@ -40,6 +40,21 @@ describe("pages without a text layer", () => {
     expect(confidence).toBeGreaterThan(80);
   });
 
+  it("OCRs a scan whose only text is a stamp printed onto it (Adlib's 'N of M')", async () => {
+    const png = scannedPagePng(SCANNED_LINES, PAGE);
+    const bytes = await makePdf(
+      (doc) => {
+        doc.image(png, 0, 0, { width: PAGE.width, height: PAGE.height });
+        doc.font("Helvetica").fontSize(8).text("1 of 1", 250, 12, { lineBreak: false });
+      },
+      { size: [PAGE.width, PAGE.height], margin: 0 },
+    );
+    const result = await read({ path: "stamped-scan.pdf", bytes });
+    const content = result.blocks.filter((block) => block.role !== "furniture");
+    expect(content.map((block) => block.text)).toEqual(SCANNED_LINES);
+    expect(result.warnings[0]).toMatch(/^OCR: 1 page \(1\), /u);
+  });
+
   it("OCRs only the scanned page of a partly scanned PDF", async () => {
     const png = scannedPagePng(SCANNED_LINES, PAGE);
     const bytes = await makePdf(

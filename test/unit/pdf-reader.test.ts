@@ -375,6 +375,43 @@ describe("minutes generated with pdfkit", () => {
   });
 });
 
+describe("layout beyond one column of upright text", () => {
+  it("keeps text set vertically in the margin out of the paragraphs beside it", async () => {
+    const bytes = await makePdf((doc) => {
+      drawParagraph(doc, BODY, 300);
+      doc.save();
+      doc.rotate(-90, { origin: [40, 400] });
+      doc
+        .font("Helvetica")
+        .fontSize(8)
+        .text("Dokumentnr. 2025-123456", 40, 400, { lineBreak: false });
+      doc.restore();
+    });
+    const { blocks } = await readBlocks({ path: "stamp.pdf", bytes });
+    expect(blocks.map((block) => block.text)).toEqual([BODY, "Dokumentnr. 2025-123456"]);
+  });
+
+  it("marks a paragraph running on over a page break as no new paragraph", async () => {
+    const bytes = await makePdf((doc) => {
+      // pdfkit breaks the page itself when the text reaches the bottom margin.
+      drawParagraph(doc, `${BODY} ${BODY} ${BODY}`, 720);
+      drawParagraph(doc, "Godkendt.", doc.y + 12);
+    });
+    const { blocks } = await readBlocks({ path: "flow.pdf", bytes });
+    expect(blocks.map((block) => [block.page, block.gapBefore ?? false])).toEqual([
+      [1, false],
+      [2, false],
+      [2, true],
+    ]);
+    expect(
+      blocks
+        .slice(0, 2)
+        .map((block) => block.text)
+        .join(" "),
+    ).toBe(`${BODY} ${BODY} ${BODY}`);
+  });
+});
+
 describe("furniture guards", () => {
   it("does not take a case number below the header, or a closing line on every page, for furniture", async () => {
     const sentences = BODY.split(". ");
@@ -405,6 +442,29 @@ describe("furniture guards", () => {
     ]);
     expect(blocks.filter((block) => block.text.startsWith("Sagsnr.:"))).toHaveLength(3);
     expect(blocks.filter((block) => block.text === "Godkendt.")).toHaveLength(3);
+  });
+
+  it("does not take numbered titles under the header, or text repeated page after page in the flow of the text, for furniture", async () => {
+    const closing =
+      "Referatet godkendes på næste møde. Bemærkninger til referatet sendes til sekretariatet " +
+      "senest en uge efter mødet, så de kan indgå i den endelige udgave af referatet.";
+    const bytes = await makePdf((doc) => {
+      for (const page of [1, 2, 3]) {
+        if (page > 1) doc.addPage();
+        doc.font("Helvetica").fontSize(9).text("Byrådet – dagsorden", 72, 36, { lineBreak: false });
+        drawTitle(doc, `${page}. Punkt`, 60);
+        // The same text in the same place on every page, set as one flow above the footer.
+        drawParagraph(doc, closing, drawParagraph(doc, BODY, 700));
+        doc.font("Helvetica").fontSize(9).text(`Side ${page}`, 290, 800, { lineBreak: false });
+      }
+    });
+    const { blocks } = await readBlocks({ path: "guards.pdf", bytes });
+    expect(furniture(blocks).map((block) => block.text)).toEqual(
+      [1, 2, 3].flatMap((page) => ["Byrådet – dagsorden", `Side ${page}`]),
+    );
+    expect(blocks.filter((block) => block.text === BODY)).toHaveLength(3);
+    expect(blocks.filter((block) => block.text === closing)).toHaveLength(3);
+    expect(blocks.filter((block) => /^\d\. Punkt$/u.test(block.text))).toHaveLength(3);
   });
 });
 

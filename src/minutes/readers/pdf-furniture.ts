@@ -4,16 +4,18 @@ import type { PdfLine } from "./pdf-lines.ts";
  * Running headers, footers and page stamps, found by repetition across pages (as pdf2md's
  * RemoveRepetitiveElements does): the first and last lines of each page are compared with digits
  * and white space removed and case folded, and a line recurring on at least max(2, ⅔ of the
- * pages with text) is furniture. Three guards keep content out:
+ * pages with text) is furniture. Four guards keep content out:
  *
- * - the numbers in a recurring line must be constant or run with the page number ("Side 3",
- *   "3 of 5", a meeting date), so "Sagsnr.: 12/27845" at the top of every item's first page is
- *   not a running header;
+ * - numbers must be constant (a meeting date) or run with the page number and be labelled as a
+ *   page number ("Side 3", "3 of 5"): "Sagsnr.: 12/27845" under the header of every item's first
+ *   page, or "2. Punkt" on the page after "1. Punkt", is not a running header;
  * - a running header keeps its place: only occurrences within ~20 pt (on A4) of where most of
- *   them stand are counted;
+ *   them stand are counted, so a closing "Godkendt." that moves with each item's length is not;
  * - furniture is a band from the page edge inwards: scanning from the top (and from the bottom)
  *   stops at the first line that is not furniture, so a recurring line below an item title stays
- *   content.
+ *   content;
+ * - the band stands apart from the text: its innermost line is not set as close to the next line
+ *   as the lines of a paragraph are.
  *
  * Lone page numbers ("3", "- 3 -", "Side 3", "3 af 12", "Page 3 of 5") in that band are furniture
  * too, and so is text a tagged PDF marks as an artifact.
@@ -21,11 +23,16 @@ import type { PdfLine } from "./pdf-lines.ts";
 
 /** How many lines from the top and from the bottom of a page are candidates. */
 const EDGE_LINES = 5;
+/** Lines closer than this (baseline to baseline, in glyph sizes) belong together. */
+const ATTACHED_PITCH = 1.5;
 /** How far a running header may move between pages, as a fraction of the page height (about 20 pt on A4). */
 const POSITION_TOLERANCE = 0.025;
 
 const LONE_PAGE_NUMBER =
   /^(?:(?:side|page|pag\.|s\.)\s*)?[-–—(]?\s*\d{1,4}\s*[-–—)]?(?:\s*(?:af|of|fra|ud af|\/)\s*\d{1,4})?$/iu;
+
+const PAGE_NUMBER_LABEL =
+  /(?:^|[^\p{L}])(?:side|page|pag|sida|blad|s)\.?\s*\d{1,4}(?!\d)|\d{1,4}\s*(?:af|of|fra|ud af|\/)\s*\d{1,4}/iu;
 
 export function isLonePageNumber(text: string): boolean {
   return LONE_PAGE_NUMBER.test(text.trim());
@@ -51,6 +58,7 @@ export function findFurniture(
         list.push({
           page: line.page,
           numbers: numbersIn(line.text),
+          labelsPageNumber: PAGE_NUMBER_LABEL.test(line.text) || isLonePageNumber(line.text),
           position: edge === "top" ? line.baseline : height - line.baseline,
         });
         occurrences.set(key, list);
@@ -70,22 +78,37 @@ export function findFurniture(
     recurring.has(`${edge}:${repetitionKey(line.text)}`);
   for (const lines of pages) {
     for (const line of lines) if (line.artifact) furniture.add(line);
-    for (let index = 0; index < Math.min(EDGE_LINES, lines.length); index += 1) {
-      const line = lines[index];
-      if (line === undefined || !isFurniture(line, "top")) break;
-      furniture.add(line);
-    }
-    for (
-      let index = lines.length - 1;
-      index >= Math.max(0, lines.length - EDGE_LINES);
-      index -= 1
-    ) {
-      const line = lines[index];
-      if (line === undefined || !isFurniture(line, "bottom")) break;
-      furniture.add(line);
-    }
+    const top = edgeBand(lines, (line) => isFurniture(line, "top"));
+    const bottom = edgeBand([...lines].reverse(), (line) => isFurniture(line, "bottom"));
+    for (const line of [...top, ...bottom]) furniture.add(line);
   }
   return furniture;
+}
+
+/**
+ * The furniture lines from the page edge (the first of `lines`) inwards: up to the first line that
+ * is not furniture, and without the innermost lines that sit as close to the text next to them as
+ * the lines of one paragraph do. A header stands apart from the text; the same paragraph closing
+ * every page in the same place does not.
+ */
+function edgeBand(lines: readonly PdfLine[], isFurniture: (line: PdfLine) => boolean): PdfLine[] {
+  let end = 0;
+  while (end < Math.min(EDGE_LINES, lines.length) && isFurniture(lines[end] as PdfLine)) end += 1;
+  while (end > 0) {
+    const innermost = lines[end - 1];
+    const inward = lines[end];
+    if (innermost === undefined || inward === undefined || !attached(innermost, inward)) break;
+    end -= 1;
+  }
+  return lines.slice(0, end);
+}
+
+function attached(a: PdfLine, b: PdfLine): boolean {
+  return (
+    !a.artifact &&
+    a.angle === b.angle &&
+    Math.abs(a.baseline - b.baseline) <= ATTACHED_PITCH * Math.max(a.size, b.size)
+  );
 }
 
 type Edge = "top" | "bottom";
@@ -93,6 +116,8 @@ type Edge = "top" | "bottom";
 interface Occurrence {
   page: number;
   numbers: number[];
+  /** The line says it holds a page number: "Side 3", "Page 3", "3 af 12", "3/12". */
+  labelsPageNumber: boolean;
   /** Distance of the baseline from the page edge the line is near. */
   position: number;
 }
@@ -128,15 +153,20 @@ function numbersIn(text: string): number[] {
   return (text.match(/\d+/gu) ?? []).map(Number);
 }
 
-/** Each number position holds the same value on every page, or the page number plus a fixed offset. */
+/**
+ * Each number position holds the same value on every page, or the page number plus a fixed offset;
+ * a number that runs with the pages must be labelled as one ("Side 3", "3 of 5"), or "2. Punkt"
+ * on the page after "1. Punkt" would pass for a running header.
+ */
 function numbersRunWithPages(list: readonly Occurrence[]): boolean {
   const first = list[0];
   if (first === undefined) return false;
   if (list.some((entry) => entry.numbers.length !== first.numbers.length)) return false;
   return first.numbers.every((value, position) => {
     const constant = list.every((entry) => entry.numbers[position] === value);
+    if (constant) return true;
     const offset = value - first.page;
     const withPage = list.every((entry) => entry.numbers[position] === entry.page + offset);
-    return constant || withPage;
+    return withPage && first.labelsPageNumber;
   });
 }

@@ -6,7 +6,12 @@ import { findFurniture } from "./pdf-furniture.ts";
 import { groupLines, type PdfLine } from "./pdf-lines.ts";
 import { DEFAULT_OCR_OPTIONS, type OcrOptions, ocrPage, ocrUnavailableReason } from "./pdf-ocr.ts";
 import { matchOutline, readOutline } from "./pdf-outline.ts";
-import { type PdfPageContent, readPageContent } from "./pdf-text-items.ts";
+import {
+  type FontWeights,
+  LITTLE_TEXT,
+  type PdfPageContent,
+  readPageContent,
+} from "./pdf-text-items.ts";
 import type { DocumentMetadata, Reader, ReadResult, SourceDocument } from "./types.ts";
 
 /**
@@ -82,11 +87,14 @@ async function readPages(
   ocr: OcrOptions | null,
 ): Promise<PagesRead> {
   const tagged = (await document.getMarkInfo().catch(() => null))?.Marked === true;
+  const fontWeights: FontWeights = new Map();
   const contents: PdfPageContent[] = [];
   const warnings: string[] = [];
   const ocrPages: number[] = [];
   const notRead: number[] = [];
   let ocrReason: string | null | undefined;
+  /** Why the pages in `notRead` were not read: OCR unavailable, or the last OCR failure. */
+  let notReadReason = "";
   let words = 0;
   let confidenceSum = 0;
   let doubtfulLines = 0;
@@ -95,9 +103,9 @@ async function readPages(
     let page: PDFPageProxy | undefined;
     try {
       page = await document.getPage(number);
-      const content = await readPageContent(page, { tagged });
+      const content = await readPageContent(page, { tagged, fontWeights });
       unmapped += content.unmappedCharacters;
-      if (!hasText(content) && content.hasImages) {
+      if (content.hasImages && content.letters < LITTLE_TEXT) {
         ocrReason ??= ocr === null ? "OCR is turned off" : await ocrUnavailableReason(ocr);
         if (ocr !== null && ocrReason === null) {
           try {
@@ -108,10 +116,12 @@ async function readPages(
             confidenceSum += result.confidenceSum;
             doubtfulLines += result.doubtfulLines;
           } catch (error) {
+            notReadReason = `OCR failed: ${(error as Error).message}`;
             warnings.push(`OCR failed on page ${number}: ${(error as Error).message}`);
             notRead.push(number);
           }
         } else {
+          notReadReason = ocrReason ?? "";
           notRead.push(number);
         }
       }
@@ -123,11 +133,13 @@ async function readPages(
     }
   }
 
-  const pagesWithText = contents.filter(hasText).length;
-  if (pagesWithText === 0) {
-    if (notRead.length > 0 && ocrReason) {
-      throw new AppError("minutes_no_text", `${path}: no text layer; ${ocrReason}`);
-    }
+  // Nothing but stamps and scans that could not be read: there is no text to speak of.
+  const substantialText =
+    ocrPages.length > 0 || contents.some((content) => content.letters >= LITTLE_TEXT);
+  if (notRead.length > 0 && !substantialText) {
+    throw new AppError("minutes_no_text", `${path}: no text layer; ${notReadReason}`);
+  }
+  if (!contents.some(hasText)) {
     if (ocrPages.length > 0 || notRead.length > 0) {
       throw new AppError(
         "minutes_no_text",

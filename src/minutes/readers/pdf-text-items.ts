@@ -1,4 +1,4 @@
-import { OPS, type PDFPageProxy, Util } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { AnnotationMode, OPS, type PDFPageProxy, Util } from "pdfjs-dist/legacy/build/pdf.mjs";
 
 type TextContentEntry = Awaited<ReturnType<PDFPageProxy["getTextContent"]>>["items"][number];
 type TextItem = Extract<TextContentEntry, { str: string }>;
@@ -36,11 +36,19 @@ export interface PdfPageContent {
   width: number;
   height: number;
   items: PdfTextItem[];
-  /** The page paints an image (a scan, when there is no text). */
+  /** Letters in the page's text layer. */
+  letters: number;
+  /** The page paints an image (looked for only on pages with fewer than LITTLE_TEXT letters). */
   hasImages: boolean;
   /** Characters without a usable Unicode mapping, left out of the text. */
   unmappedCharacters: number;
 }
+
+/**
+ * A page with fewer letters than this and an image is a scan: a stamp such as Adlib's "3 of 5"
+ * or "Side 3" printed onto a scanned page must not pass for its text layer.
+ */
+export const LITTLE_TEXT = 20;
 
 const IMAGE_OPERATORS = new Set<number>([
   OPS.paintImageXObject,
@@ -59,24 +67,34 @@ export function isBoldFontName(name: string): boolean {
   return BOLD_FONT_NAME.test(name);
 }
 
+/** Font id → bold, for one document (pdf.js font ids are document-wide). */
+export type FontWeights = Map<string, boolean>;
+
 export async function readPageContent(
   page: PDFPageProxy,
-  options: { tagged: boolean },
+  options: { tagged: boolean; fontWeights: FontWeights },
 ): Promise<PdfPageContent> {
-  // The operator list loads the fonts into commonObjs (real names) and tells whether the page paints images.
-  const operators = await page.getOperatorList();
   const content = await page.getTextContent({ includeMarkedContent: options.tagged });
+  const fontNames = new Set<string>();
+  let letters = 0;
+  for (const entry of content.items) {
+    if (!("str" in entry)) continue;
+    fontNames.add(entry.fontName);
+    letters += entry.str.match(/\p{L}/gu)?.length ?? 0;
+  }
+  // Only the operator list loads fonts into commonObjs (where their real names are), and it tells
+  // whether a page with (next to) no text paints a scan. It costs as much as the text, so it is
+  // fetched only for pages with a font not seen before, or with hardly any text.
+  const weights = options.fontWeights;
+  let hasImages = false;
+  if (letters < LITTLE_TEXT || [...fontNames].some((name) => !weights.has(name))) {
+    const operators = await page.getOperatorList({ annotationMode: AnnotationMode.DISABLE });
+    hasImages = operators.fnArray.some((operator) => IMAGE_OPERATORS.has(operator));
+    for (const name of fontNames) if (!weights.has(name)) weights.set(name, fontIsBold(page, name));
+  }
+  const isBold = (fontName: string): boolean => weights.get(fontName) ?? false;
   const headingByContentId = options.tagged ? structHeadings(await page.getStructTree()) : null;
   const viewport = page.getViewport({ scale: 1 });
-  const boldByFont = new Map<string, boolean>();
-  const isBold = (fontName: string): boolean => {
-    let bold = boldByFont.get(fontName);
-    if (bold === undefined) {
-      bold = fontIsBold(page, fontName);
-      boldByFont.set(fontName, bold);
-    }
-    return bold;
-  };
 
   const items: PdfTextItem[] = [];
   let unmappedCharacters = 0;
@@ -112,13 +130,14 @@ export async function readPageContent(
     width: viewport.width,
     height: viewport.height,
     items: withoutOverprints(items),
-    hasImages: operators.fnArray.some((operator) => IMAGE_OPERATORS.has(operator)),
+    letters,
+    hasImages,
     unmappedCharacters,
   };
 }
 
 function fontIsBold(page: PDFPageProxy, fontName: string): boolean {
-  if (!page.commonObjs.has(fontName)) return isBoldFontName(fontName);
+  if (!page.commonObjs.has(fontName)) return false;
   const font = page.commonObjs.get(fontName) as { name?: unknown; bold?: unknown; black?: unknown };
   if (font.bold === true || font.black === true) return true;
   return typeof font.name === "string" && isBoldFontName(font.name);
