@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Block } from "../../src/minutes/blocks.ts";
+import { joinWrapped } from "../../src/minutes/readers/pdf-blocks.ts";
 import { createPdfReader, pdfReader } from "../../src/minutes/readers/pdf-reader.ts";
 import type { SourceDocument } from "../../src/minutes/readers/types.ts";
 import { isAppError } from "../../src/shared/errors.ts";
@@ -588,6 +589,20 @@ describe("files the reader cannot read", () => {
     );
     const off = await readError({ path: "scan.pdf", bytes }, createPdfReader({ ocr: false }));
     expect((off as Error).message).toBe("scan.pdf: no text layer; OCR is turned off");
+  });
+});
+
+describe("joining a wrapped line to the one above", () => {
+  it("joins hyphenated words, keeps suspended hyphens and compound hyphens, drops soft hyphens", () => {
+    expect(joinWrapped("for kommu-", "nen")).toBe("for kommunen");
+    expect(joinWrapped("i Social-", "og Sundhedsudvalget")).toBe("i Social- og Sundhedsudvalget");
+    expect(joinWrapped("for- eller", "efterår")).toBe("for- eller efterår");
+    expect(joinWrapped("Børne-", "eller Ungeudvalget")).toBe("Børne- eller Ungeudvalget");
+    expect(joinWrapped("det ordinære PUK-", "møde")).toBe("det ordinære PUK-møde");
+    expect(joinWrapped("Kultur-", "Kick")).toBe("Kultur-Kick");
+    expect(joinWrapped("beslut\u00AD", "ningen")).toBe("beslutningen");
+    expect(joinWrapped("og af hvem? –", "og hvornår")).toBe("og af hvem? – og hvornår");
+    expect(joinWrapped("budget", "2026")).toBe("budget 2026");
   });
 });
 

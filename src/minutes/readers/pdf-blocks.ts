@@ -48,7 +48,6 @@ interface OpenBlock {
   /** Left edge of a list item's text after its marker (where a hanging indent continues). */
   markerTextLeft?: number;
   outlineGroup?: number;
-  startsList: boolean;
 }
 
 export function linesToBlocks(input: BlockLayoutInput): Block[] {
@@ -82,7 +81,9 @@ class BlockBuilder {
 
   addFurniture(line: PdfLine): void {
     this.close();
-    this.blocks.push(this.baseBlock(line, line.text, "furniture"));
+    const block = this.baseBlock(line, line.text, "furniture");
+    block.text = normaliseInlineText(block.text);
+    this.blocks.push(block);
   }
 
   addLine(line: PdfLine): void {
@@ -110,7 +111,7 @@ class BlockBuilder {
       const level = heading?.level ?? line.structHeading;
       if (level !== undefined && level > 0) block.level = level;
     } else if (!oneSegment) {
-      const cells = line.segments.map((segment) => normaliseInlineText(segment.text));
+      const cells = line.segments.map((segment) => segment.text);
       block = this.baseBlock(line, cells.join(" "), "table-row");
       block.cells = cells;
     } else {
@@ -118,12 +119,7 @@ class BlockBuilder {
       block = this.baseBlock(line, line.text, role);
     }
     if (this.startsAfterGap(line)) block.gapBefore = true;
-    const open: OpenBlock = {
-      block,
-      last: line,
-      lineCount: 1,
-      startsList: BULLET.test(line.text) || ENUMERATOR.test(line.text),
-    };
+    const open: OpenBlock = { block, last: line, lineCount: 1 };
     const markerText = markerTextLeft(line);
     if (markerText !== undefined) open.markerTextLeft = markerText;
     if (heading !== undefined) open.outlineGroup = heading.group;
@@ -134,9 +130,7 @@ class BlockBuilder {
     const block = open.block;
     if (block.role === "table-row" && block.cells !== undefined) {
       const cells = block.cells;
-      const lastCell = cells.at(-1) ?? "";
-      cells[cells.length - 1] = normaliseInlineText(joinWrapped(lastCell, line.text));
-      block.text = cells.join(" ");
+      cells[cells.length - 1] = joinWrapped(cells.at(-1) ?? "", line.text);
     } else {
       block.text = joinWrapped(block.text, line.text);
     }
@@ -145,17 +139,24 @@ class BlockBuilder {
     open.last = line;
   }
 
+  /** Text is normalised only here: a soft hyphen at a line end is needed until the next line is joined. */
   private close(): void {
     const open = this.open;
     if (open === undefined) return;
-    open.block.text = normaliseInlineText(open.block.text);
-    if (open.block.text !== "") this.blocks.push(open.block);
+    const block = open.block;
+    if (block.cells !== undefined) {
+      block.cells = block.cells.map(normaliseInlineText);
+      block.text = block.cells.join(" ");
+    } else {
+      block.text = normaliseInlineText(block.text);
+    }
+    if (block.text !== "") this.blocks.push(block);
     this.previousBlock = open;
     this.open = undefined;
   }
 
   private baseBlock(line: PdfLine, text: string, role: Block["role"]): Block {
-    const block: Block = { text: normaliseInlineText(text), role, page: line.page };
+    const block: Block = { text, role, page: line.page };
     if (line.bold) block.bold = true;
     block.size = Math.round((line.size / this.body) * 100) / 100;
     return block;
@@ -199,13 +200,12 @@ class BlockBuilder {
     if (open.continuationLeft !== undefined) {
       return Math.abs(line.x0 - open.continuationLeft) <= tolerance;
     }
-    const first = open.last;
-    if (Math.abs(line.x0 - first.x0) <= tolerance) return true;
-    if (open.markerTextLeft !== undefined && Math.abs(line.x0 - open.markerTextLeft) <= tolerance) {
-      return true;
-    }
-    // A first-line indent (the second line starts further left) or a hanging indent (further right).
-    return Math.abs(line.x0 - first.x0) <= MAX_INDENT * line.size;
+    // The second line: aligned, a first-line indent (it starts further left), a hanging indent
+    // (further right), or under the text after a list marker.
+    if (Math.abs(line.x0 - open.last.x0) <= MAX_INDENT * line.size) return true;
+    return (
+      open.markerTextLeft !== undefined && Math.abs(line.x0 - open.markerTextLeft) <= tolerance
+    );
   }
 
   private wrapped(above: PdfLine, line: PdfLine): boolean {

@@ -101,14 +101,15 @@ function buildLine(group: PdfTextItem[], page: number, angle: number): PdfLine {
   const size = dominantSize(charactersBySize);
   const segments = splitSegments(runs, size);
   const first = runs[0];
-  const last = runs.at(-1);
+  // The baseline of the longest run: a bullet or superscript at the start may sit higher.
+  const main = runs.reduce((best, run) => (run.text.length > best.text.length ? run : best));
   const text = segments.map((segment) => segment.text).join(" ");
   const line: PdfLine = {
     page,
     angle,
-    baseline: first?.baseline ?? 0,
+    baseline: main.baseline,
     x0: first?.x ?? 0,
-    x1: Math.max(...runs.map((run) => run.x + run.width), last ? last.x + last.width : 0),
+    x1: Math.max(...runs.map((run) => run.x + run.width)),
     size,
     bold: letters > 0 ? boldLetters === letters : visible > 0 && boldVisible === visible,
     text,
