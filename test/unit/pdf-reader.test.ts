@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Block } from "../../src/minutes/blocks.ts";
 import { joinWrapped } from "../../src/minutes/readers/pdf-blocks.ts";
-import { createPdfReader, pdfReader } from "../../src/minutes/readers/pdf-reader.ts";
+import { createPdfReader, pdfReader, usableTitle } from "../../src/minutes/readers/pdf-reader.ts";
 import type { SourceDocument } from "../../src/minutes/readers/types.ts";
 import { isAppError } from "../../src/shared/errors.ts";
 import { makePdf, type PdfKitDocument, scannedPagePng } from "../support/pdf-files.ts";
@@ -603,6 +603,20 @@ describe("joining a wrapped line to the one above", () => {
     expect(joinWrapped("beslut\u00AD", "ningen")).toBe("beslutningen");
     expect(joinWrapped("og af hvem? –", "og hvornår")).toBe("og af hvem? – og hvornår");
     expect(joinWrapped("budget", "2026")).toBe("budget 2026");
+  });
+});
+
+describe("the PDF's own title", () => {
+  it("is kept unless it is a file name, a hash or a placeholder", () => {
+    expect(usableTitle("Referat Økonomiudvalget  3. marts 2025")).toBe(
+      "Referat Økonomiudvalget 3. marts 2025",
+    );
+    expect(usableTitle("Microsoft Word - Referat PUK 2013.docx")).toBeNull();
+    expect(usableTitle("Microsoft Word - Dagsorden Byrådet")).toBe("Dagsorden Byrådet");
+    expect(usableTitle("82e5fe8d11dee04bb1e8890a4fa98fb5.docx")).toBeNull();
+    expect(usableTitle("82e5fe8d11dee04bb1e8890a4fa98fb5")).toBeNull();
+    expect(usableTitle("Untitled")).toBeNull();
+    expect(usableTitle("  ")).toBeNull();
   });
 });
 
