@@ -1,3 +1,4 @@
+import { recogniseHeading } from "./headings.ts";
 import type { Line } from "./lines.ts";
 
 /**
@@ -56,9 +57,24 @@ export function blocksToLines(blocks: readonly Block[]): Line[] {
       if (previous !== undefined && previous.text !== "") lines.push({ number, raw: "", text: "" });
       return;
     }
+    const labelled = labelledRow(block);
+    if (labelled) {
+      // "Sagen afgøres i:" | "Udvalget for …": a heading and its text, as they would stand in text.
+      lines.push({ number, raw: labelled.label, text: labelled.label, cue: toCue(block) });
+      lines.push({ number, raw: labelled.value, text: labelled.value, cue: toCue(block) });
+      return;
+    }
     lines.push({ number, raw: text, text, cue: toCue(block) });
   });
   return lines;
+}
+
+/** A two-cell row whose first cell is a section heading the vocabulary knows ("Beslutning:"). */
+function labelledRow(block: Block): { label: string; value: string } | undefined {
+  const filled = (block.cells ?? []).map((cell) => cell.trim()).filter((cell) => cell !== "");
+  if (block.role !== "table-row" || filled.length !== 2) return undefined;
+  const [label = "", value = ""] = filled;
+  return recogniseHeading(label) ? { label, value } : undefined;
 }
 
 function toCue(block: Block): LineCue {

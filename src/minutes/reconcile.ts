@@ -49,6 +49,11 @@ export function reconcileMeetings(readings: readonly Meeting[]): Reconciled {
       const [winner, loser] = prefer(kept[same] as Meeting, meeting);
       kept[same] = winner;
       superseded.delete(winner.sourceFile);
+      // Files the loser had set aside are now set aside by the winner.
+      for (const [file, fate] of superseded) {
+        if (fate.status === "superseded" && fate.by === loser.sourceFile)
+          superseded.set(file, { ...fate, by: winner.sourceFile });
+      }
       superseded.set(loser.sourceFile, {
         status: "superseded",
         by: winner.sourceFile,

@@ -1,5 +1,6 @@
 import { docxReader } from "./docx-reader.ts";
 import { htmlReader } from "./html-reader.ts";
+import { pdfReader } from "./pdf-reader.ts";
 import { structuredReaders } from "./structured-readers.ts";
 import { textReader } from "./text-reader.ts";
 import type { Reader, SourceDocument } from "./types.ts";
@@ -13,6 +14,7 @@ export * from "./types.ts";
  */
 export const READERS: readonly Reader[] = [
   ...structuredReaders,
+  pdfReader,
   htmlReader,
   docxReader,
   textReader,

@@ -4,7 +4,9 @@ import type { SectionKind } from "../model.ts";
 /**
  * A format reader turns one file into either blocks (PDF, HTML, DOCX, text: the segmenter finds
  * the items) or a meeting draft (agenda-system XML and JSON, whose fields already say what an
- * item is). Readers are pure apart from what the context hands them: no file system, no network.
+ * item is). Readers read nothing but the file and what the context hands them, and never touch
+ * the network; the PDF reader loads pdf.js's own font data from node_modules and runs the local
+ * tesseract for pages without a text layer.
  */
 
 export const SOURCE_FORMATS = [
