@@ -6,6 +6,7 @@ import { AppError, describeError } from "../shared/errors.ts";
 import {
   compareCorpora,
   createCoalescingRunner,
+  DEFAULT_DEBOUNCE_MS,
   fingerprintCorpus,
   watchMinutesFolder,
 } from "../watch/index.ts";
@@ -16,7 +17,9 @@ import { createProgressBar } from "./progress-bar.ts";
 interface IngestFlags {
   json?: boolean;
   verbose?: boolean;
+  files?: boolean;
   watch?: boolean;
+  debounceMs?: string;
 }
 
 export function registerIngestCommand(program: Command): void {
@@ -28,12 +31,25 @@ export function registerIngestCommand(program: Command): void {
       "folder of minutes: PDF, HTML, DOCX, XML, JSON, .txt, .md (default: MINUTES_DIR or data/minutes)",
     )
     .option("--json", "print the parsed meetings as one JSON array")
-    .option("--verbose, --files", "print a table of every file and what it became")
+    .option("--verbose", "print a table of every file and what it became")
+    .option("--files", "the same as --verbose")
     .option("--watch", "keep watching the folder and re-ingest on every change (Ctrl-C stops)")
+    .option(
+      "--debounce-ms <ms>",
+      "with --watch: how long the folder must be quiet before a re-ingest (files must stop growing for twice as long)",
+      String(DEFAULT_DEBOUNCE_MS),
+    )
     .action(
       reportingFailures("ingest", async (directory: string | undefined, flags: IngestFlags) => {
         if (flags.watch && flags.json) {
           throw new AppError("bad_request", "--watch cannot be combined with --json");
+        }
+        const debounceMs = Number(flags.debounceMs);
+        if (!Number.isFinite(debounceMs) || debounceMs < 0) {
+          throw new AppError(
+            "bad_request",
+            `--debounce-ms must be a number, not "${flags.debounceMs}"`,
+          );
         }
         const config = loadConfig(process.env);
         const minutesDir = directory ?? config.minutesDir;
@@ -41,7 +57,7 @@ export function registerIngestCommand(program: Command): void {
         const result = await ingest();
         printReport(result, flags);
         if (result.failures.length > 0) process.exitCode = 1;
-        if (flags.watch) await watchAndReingest(minutesDir, config, result, ingest);
+        if (flags.watch) await watchAndReingest(minutesDir, config, result, ingest, debounceMs);
       }),
     );
 }
@@ -64,7 +80,7 @@ function printReport(result: IngestResult, flags: IngestFlags): void {
   if (flags.json) {
     process.stdout.write(`${JSON.stringify(result.meetings.map(toPublicMeeting), null, 2)}\n`);
   } else {
-    if (flags.verbose) writeLines(process.stdout, [...formatFileTable(result.files), ""]);
+    if (flags.verbose || flags.files) writeLines(process.stdout, [...formatFileTable(result.files), ""]);
     writeLines(process.stdout, report.stdout);
   }
   writeLines(process.stderr, report.stderr);
@@ -79,6 +95,7 @@ async function watchAndReingest(
   config: Config,
   first: IngestResult,
   ingest: () => Promise<IngestResult>,
+  debounceMs: number,
 ): Promise<void> {
   let previous = { result: first, fingerprint: fingerprintCorpus(first) };
   const runner = createCoalescingRunner(
@@ -102,6 +119,8 @@ async function watchAndReingest(
     minutesDir,
     dataDir: config.dataDir,
     poll: config.minutesWatch.poll,
+    debounceMs,
+    writeFinishMs: debounceMs * 2,
     onChanges: () => runner.request(),
     onError: (error) =>
       writeLines(process.stderr, [`error: watching ${minutesDir}: ${describeError(error)}`]),

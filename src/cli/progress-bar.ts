@@ -52,7 +52,7 @@ export function createProgressBar(
       if (!last && lastDrawn !== null && time - lastDrawn < intervalMs) return;
       lastDrawn = time;
       drawn = true;
-      stream.write(`${ERASE_LINE}${renderProgressLine(progress, label, stream.columns ?? 80)}`);
+      stream.write(`${ERASE_LINE}${renderProgressLine(progress, label, stream.columns || 80)}`);
     },
     finish() {
       if (drawn) stream.write(ERASE_LINE);
