@@ -80,7 +80,8 @@ function printReport(result: IngestResult, flags: IngestFlags): void {
   if (flags.json) {
     process.stdout.write(`${JSON.stringify(result.meetings.map(toPublicMeeting), null, 2)}\n`);
   } else {
-    if (flags.verbose || flags.files) writeLines(process.stdout, [...formatFileTable(result.files), ""]);
+    if (flags.verbose || flags.files)
+      writeLines(process.stdout, [...formatFileTable(result.files), ""]);
     writeLines(process.stdout, report.stdout);
   }
   writeLines(process.stderr, report.stderr);

@@ -162,9 +162,10 @@ describe("referat ingest --verbose and the progress bar", () => {
       ["-qec", `"${process.execPath}" "${BIN}" ingest`, "/dev/null"],
       { env: { ...environment(), COLUMNS: "100" }, timeout: 60_000 },
     );
-    expect(stdout).toMatch(/\r\u001b\[2KReading minutes \[[█·]{24}\] \d+\/121 +\d+%/u);
-    const erasedBeforeReport = /\r\u001b\[2K(?:[^\r]*)?2019-09-18 {2}Udsatterådet/u;
-    expect(stdout).toMatch(erasedBeforeReport);
+    const shown = stdout.replaceAll("\u001b", "<ESC>");
+    expect(shown).toMatch(/\r<ESC>\[2KReading minutes \[[█·]{24}\] \d+\/121 +\d+%/u);
+    // The bar is erased and the report starts on the cleared line.
+    expect(shown).toMatch(/\r<ESC>\[2K2019-09-18 {2}Udsatterådet/u);
     expect(stdout).toContain("121 files: 121 read, 0 unchanged");
   });
 });
