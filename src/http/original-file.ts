@@ -1,4 +1,4 @@
-import { realpath, stat } from "node:fs/promises";
+import { open, realpath, stat } from "node:fs/promises";
 import { extname, isAbsolute, posix, relative, resolve, sep } from "node:path";
 import type { SourceFormat } from "../minutes/readers/types.ts";
 
@@ -111,7 +111,7 @@ export async function findOriginalFile(
   if (!isInside(realRoot, realFile)) return { found: false, reason: "outside" };
   const stats = await stat(realFile).catch(() => null);
   if (!stats?.isFile()) return { found: false, reason: "missing" };
-  const contentType = contentTypeFor(sourceFile, format);
+  const contentType = await withCharset(contentTypeFor(sourceFile, format), realFile, stats.size);
   return {
     found: true,
     file: {
@@ -122,6 +122,34 @@ export async function findOriginalFile(
       active: !PASSIVE_TYPES.has(contentType),
     },
   };
+}
+
+/** Bytes of an HTML file read to tell its character set. */
+const CHARSET_SNIFF_BYTES = 4 * 1024 * 1024;
+
+/**
+ * HTML without a declared character set would be shown as windows-1252 by browsers: name UTF-8
+ * when the file is valid UTF-8, leaving files that declare their own (`<meta charset>`) alone.
+ * JSON is always UTF-8.
+ */
+async function withCharset(contentType: string, path: string, size: number): Promise<string> {
+  if (contentType === "application/json") return "application/json; charset=utf-8";
+  if (contentType !== "text/html" || size > CHARSET_SNIFF_BYTES) return contentType;
+  const handle = await open(path, "r");
+  try {
+    const bytes = new Uint8Array(size);
+    await handle.read(bytes, 0, size, 0);
+    const head = new TextDecoder("latin1").decode(bytes.subarray(0, 2048)).toLowerCase();
+    if (/<meta[^>]+charset/u.test(head)) return contentType;
+    try {
+      new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+      return "text/html; charset=utf-8";
+    } catch {
+      return contentType;
+    }
+  } finally {
+    await handle.close();
+  }
 }
 
 function isInside(root: string, path: string): boolean {

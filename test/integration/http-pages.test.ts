@@ -395,7 +395,7 @@ describe("GET /meetings/:id/original", () => {
   it("serves each item's own file of a meeting joined from one page per item, sandboxed", async () => {
     const second = await fetch(`${originals.url}/meetings/byraadet-2024-05-07/original?item=2`);
     expect(second.status).toBe(200);
-    expect(second.headers.get("content-type")).toBe("text/html");
+    expect(second.headers.get("content-type")).toBe("text/html; charset=utf-8");
     expect(second.headers.get("content-security-policy")).toMatch(/^sandbox; default-src 'none'/);
     expect(await second.text()).toContain("<h1>Punkt 2</h1>");
     const first = await fetch(`${originals.url}/meetings/byraadet-2024-05-07/original`);
