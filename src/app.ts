@@ -1,17 +1,19 @@
 import { join } from "node:path";
 import { createAnswerQuestion } from "./answer/answer-question.ts";
 import { createOpenAiChatModel } from "./answer/chat-model.ts";
-import { DEFAULT_PROMPTS_DIRECTORY, loadPrompts } from "./answer/prompts.ts";
+import { DEFAULT_PROMPTS_DIRECTORY, loadPrompts, type Prompts } from "./answer/prompts.ts";
 import { createRetriever } from "./answer/retriever.ts";
 import { createSummariseMeeting } from "./answer/summarise-meeting.ts";
 import { loadSynonyms, type SynonymTable } from "./answer/synonyms.ts";
 import type { AnswerQuestion, ChatModel, Retriever, SummariseMeeting } from "./answer/types.ts";
 import type { Config } from "./config/index.ts";
 import { createHttpServer, type Readiness } from "./http/index.ts";
-import { createEmbedder } from "./index/embedders/index.ts";
+import { createEmbedder, type EmbedderResult } from "./index/embedders/index.ts";
 import { buildSearchIndex, type SearchIndex } from "./index/store.ts";
 import {
   createMeetingCatalog,
+  type FileReport,
+  type IngestOptions,
   type IngestResult,
   ingestDirectory,
   type MeetingCatalog,
@@ -19,12 +21,24 @@ import {
 import { describeError } from "./shared/errors.ts";
 import type { Logger } from "./shared/logger.ts";
 import { createFileFeedbackRecorder, createSlackBot, type SlackBot } from "./slack/index.ts";
+import {
+  createLiveCorpus,
+  type LiveCorpus,
+  type MinutesWatcher,
+  watchMinutesFolder,
+} from "./watch/index.ts";
 
 /**
  * The composition root: builds everything from Config. Modules below get plain options; only
  * this file, main.ts, cli.ts (with its commands) and scripts/ see Config. The server, the CLI
  * and the evaluation all build their pipeline through the functions here, so they answer alike.
  */
+
+export interface IngestMinutesOptions {
+  /** Log only the files read in this run (a re-ingest), not those taken unchanged from the corpus. */
+  onlyFilesRead?: boolean;
+  onProgress?: IngestOptions["onProgress"];
+}
 
 /**
  * Ingests the minutes folder into DATA_DIR/corpus.json. Every file that did not become a
@@ -34,11 +48,21 @@ export async function ingestMinutes(
   config: Config,
   logger: Logger,
   minutesDir = config.minutesDir,
+  options: IngestMinutesOptions = {},
 ): Promise<IngestResult> {
   const result = await ingestDirectory(minutesDir, {
     corpusFile: join(config.dataDir, "corpus.json"),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
-  for (const file of result.files) {
+  const logged = options.onlyFilesRead
+    ? result.files.filter((file) => file.cache === "read")
+    : result.files;
+  logFileReports(logged, logger);
+  return result;
+}
+
+function logFileReports(files: FileReport[], logger: Logger): void {
+  for (const file of files) {
     if (file.outcome === "failed" || file.outcome === "unsupported") {
       logger.warn({ file: file.file, code: file.code }, `minutes file not read: ${file.message}`);
     } else if (file.outcome === "superseded") {
@@ -51,13 +75,14 @@ export async function ingestMinutes(
       );
     }
   }
-  return result;
 }
 
 export interface LoadedRetriever {
   retriever: Retriever;
   meetings: IngestResult["meetings"];
   failures: IngestResult["failures"];
+  /** Every file in the minutes folder and what became of it. */
+  files: IngestResult["files"];
   index: SearchIndex;
   synonyms: SynonymTable;
 }
@@ -78,11 +103,44 @@ export async function loadRetriever(
   logger: Logger,
   options: LoadRetrieverOptions = {},
 ): Promise<LoadedRetriever> {
-  const [{ meetings, failures }, synonyms, embedding] = await Promise.all([
+  const [ingest, synonyms, embedding] = await Promise.all([
     ingestMinutes(config, logger, options.minutesDir),
     loadSynonyms(options.synonymsFile),
     createEmbedder({ ...config.embeddings, logger }),
   ]);
+  return buildRetriever(config, logger, { synonyms, embedding }, ingest);
+}
+
+/** What a pipeline needs besides the minutes; loaded once and kept when the minutes change. */
+export interface PipelineResources {
+  synonyms: SynonymTable;
+  embedding: EmbedderResult;
+  prompts: Prompts;
+  chatModel: ChatModel | null;
+}
+
+export async function loadPipelineResources(
+  config: Config,
+  logger: Logger,
+  options: Pick<LoadRetrieverOptions, "synonymsFile"> = {},
+): Promise<PipelineResources> {
+  const [synonyms, embedding, prompts] = await Promise.all([
+    loadSynonyms(options.synonymsFile),
+    createEmbedder({ ...config.embeddings, logger }),
+    loadPrompts(DEFAULT_PROMPTS_DIRECTORY),
+  ]);
+  return { synonyms, embedding, prompts, chatModel: createChatModel(config, logger) };
+}
+
+/** Ingested minutes → search index (built, or loaded when current) → retriever. */
+async function buildRetriever(
+  config: Config,
+  logger: Logger,
+  resources: Pick<PipelineResources, "synonyms" | "embedding">,
+  ingest: IngestResult,
+): Promise<LoadedRetriever> {
+  const { meetings, failures, files } = ingest;
+  const { embedding, synonyms } = resources;
   const index = await buildSearchIndex({
     meetings,
     indexDir: join(config.dataDir, "index"),
@@ -99,7 +157,7 @@ export async function loadRetriever(
     meetings,
     logger,
   });
-  return { retriever, meetings, failures, index, synonyms };
+  return { retriever, meetings, failures, files, index, synonyms };
 }
 
 /** The configured LLM, or null when none is configured (answers are then extractive). */
@@ -128,12 +186,23 @@ export async function createAnsweringPipeline(
   logger: Logger,
   options: LoadRetrieverOptions = {},
 ): Promise<AnsweringPipeline> {
-  const [loaded, prompts] = await Promise.all([
-    loadRetriever(config, logger, options),
-    loadPrompts(DEFAULT_PROMPTS_DIRECTORY),
+  const [resources, ingest] = await Promise.all([
+    loadPipelineResources(config, logger, options),
+    ingestMinutes(config, logger, options.minutesDir),
   ]);
+  return assemblePipeline(config, logger, resources, ingest);
+}
+
+/** One ingest of the minutes → the answering pipeline over it, with the resources kept across ingests. */
+export async function assemblePipeline(
+  config: Config,
+  logger: Logger,
+  resources: PipelineResources,
+  ingest: IngestResult,
+): Promise<AnsweringPipeline> {
+  const loaded = await buildRetriever(config, logger, resources, ingest);
   const catalog = createMeetingCatalog(loaded.meetings);
-  const chatModel = createChatModel(config, logger);
+  const { chatModel, prompts } = resources;
   const shared = {
     catalog,
     chatModel,
@@ -155,13 +224,75 @@ export async function createAnsweringPipeline(
   };
 }
 
+/**
+ * Functions that answer from whichever pipeline is current when they are called, so that the
+ * HTTP server and the Slack bot, built once, always use the corpus swapped in last.
+ */
+function delegateTo(current: () => AnsweringPipeline): {
+  answerQuestion: AnswerQuestion;
+  summariseMeeting: SummariseMeeting;
+  catalog: MeetingCatalog;
+  retriever: Retriever;
+} {
+  return {
+    answerQuestion: (question, options) => current().answerQuestion(question, options),
+    summariseMeeting: (reference, options) => current().summariseMeeting(reference, options),
+    catalog: {
+      list: (filter) => current().catalog.list(filter),
+      get: (id) => current().catalog.get(id),
+      resolve: (reference) => current().catalog.resolve(reference),
+    },
+    retriever: {
+      retrieve: (query, options) => current().loaded.retriever.retrieve(query, options),
+      status: () => current().loaded.retriever.status(),
+    },
+  };
+}
+
 export interface Application {
   start(): Promise<{ url: string }>;
   stop(): Promise<void>;
 }
 
-export async function createApplication(config: Config, logger: Logger): Promise<Application> {
-  const pipeline = await createAnsweringPipeline(config, logger);
+export interface ApplicationOptions {
+  /** Watcher timings (MINUTES_WATCH); tests use short ones. */
+  watch?: { debounceMs?: number; writeFinishMs?: number };
+}
+
+export async function createApplication(
+  config: Config,
+  logger: Logger,
+  options: ApplicationOptions = {},
+): Promise<Application> {
+  // The embedding model loads while the minutes are read.
+  const resourcesLoading = loadPipelineResources(config, logger);
+  resourcesLoading.catch(() => {});
+  const live = createLiveCorpus<AnsweringPipeline>({
+    ingest: (firstRun) =>
+      ingestMinutes(config, logger, config.minutesDir, { onlyFilesRead: !firstRun }),
+    build: async (ingest, previous) => {
+      const next = await assemblePipeline(config, logger, await resourcesLoading, ingest);
+      const status = next.loaded.retriever.status();
+      if (previous?.loaded.retriever.status().dense && !status.dense) {
+        logger.warn({ reason: status.denseReason }, "dense retrieval is off for the new corpus");
+      }
+      return next;
+    },
+    logger,
+  });
+
+  // Watch before the first ingest, so that nothing written while it runs is missed.
+  const watcher = config.minutesWatch.enabled
+    ? await startWatching(config, live, logger, options.watch ?? {})
+    : null;
+  let pipeline: AnsweringPipeline;
+  try {
+    pipeline = await live.load();
+  } catch (error) {
+    await watcher?.close();
+    throw error;
+  }
+
   const { loaded } = pipeline;
   const retrievalStatus = loaded.retriever.status();
   if (!retrievalStatus.dense) {
@@ -178,25 +309,29 @@ export async function createApplication(config: Config, logger: Logger): Promise
       dense: retrievalStatus.dense,
       embedder: retrievalStatus.embedderId,
       llm: config.llm.enabled ? config.llm.model : "off",
+      watching: watcher !== null,
     },
     "minutes indexed",
   );
 
-  const slackBot = await createConfiguredSlackBot(config, pipeline, logger);
-  const readiness = (): Readiness => ({
-    indexLoaded: true,
-    lexical: retrievalStatus.lexical,
-    dense: retrievalStatus.dense,
-    ...(retrievalStatus.denseReason ? { denseReason: retrievalStatus.denseReason } : {}),
-    llm: pipeline.llmEnabled,
-    slack: slackBot ? slackBot.mode : "off",
-  });
+  const answering = delegateTo(() => live.current());
+  const slackBot = await createConfiguredSlackBot(config, answering, logger);
+  const readiness = (): Readiness => {
+    const status = live.current().loaded.retriever.status();
+    return {
+      indexLoaded: true,
+      lexical: status.lexical,
+      dense: status.dense,
+      ...(status.denseReason ? { denseReason: status.denseReason } : {}),
+      llm: pipeline.llmEnabled,
+      slack: slackBot ? slackBot.mode : "off",
+    };
+  };
   const httpServer = createHttpServer({
-    answerQuestion: pipeline.answerQuestion,
-    summariseMeeting: pipeline.summariseMeeting,
-    retriever: loaded.retriever,
-    catalog: pipeline.catalog,
+    ...answering,
     readiness,
+    corpusStatus: () => ({ ...live.status(), watching: watcher !== null }),
+    minutesDirectory: config.minutesDir,
     apiToken: config.http.apiToken,
     askRateLimitPerMinute: config.http.askRateLimitPerMinute,
     bodyLimitBytes: config.http.bodyLimitBytes,
@@ -213,16 +348,47 @@ export async function createApplication(config: Config, logger: Logger): Promise
       return { url };
     },
     async stop() {
+      await watcher?.close();
+      await live.stop();
       if (slackBot) await slackBot.stop();
       await httpServer.close();
     },
   };
 }
 
+async function startWatching(
+  config: Config,
+  live: LiveCorpus<AnsweringPipeline>,
+  logger: Logger,
+  timings: NonNullable<ApplicationOptions["watch"]>,
+): Promise<MinutesWatcher> {
+  const watcher = await watchMinutesFolder({
+    minutesDir: config.minutesDir,
+    dataDir: config.dataDir,
+    poll: config.minutesWatch.poll,
+    ...timings,
+    onChanges: (changes) => {
+      logger.info(
+        {
+          added: changes.added.length,
+          changed: changes.changed.length,
+          removed: changes.removed.length,
+        },
+        "minutes folder changed; re-ingesting",
+      );
+      live.request();
+    },
+    onError: (error) =>
+      logger.warn({ error: describeError(error) }, "watching the minutes folder failed"),
+  });
+  logger.info({ minutesDir: config.minutesDir }, "watching the minutes folder for changes");
+  return watcher;
+}
+
 /** Slack is opt-in; a rejected token turns Slack off with a clear log line, not the service. */
 async function createConfiguredSlackBot(
   config: Config,
-  pipeline: AnsweringPipeline,
+  answering: Pick<AnsweringPipeline, "answerQuestion" | "summariseMeeting" | "catalog">,
   logger: Logger,
 ): Promise<SlackBot | null> {
   if (!config.slack.enabled) {
@@ -238,9 +404,9 @@ async function createConfiguredSlackBot(
         ? { appToken: slack.appToken }
         : { signingSecret: slack.signingSecret }),
       ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {}),
-      answerQuestion: pipeline.answerQuestion,
-      summariseMeeting: pipeline.summariseMeeting,
-      catalog: pipeline.catalog,
+      answerQuestion: answering.answerQuestion,
+      summariseMeeting: answering.summariseMeeting,
+      catalog: answering.catalog,
       publicBaseUrl: config.http.publicBaseUrl,
       logger,
       feedback: createFileFeedbackRecorder({

@@ -4,9 +4,10 @@ import { type Config, loadConfig } from "../config/index.ts";
 import { chunkMeetings } from "../index/chunking.ts";
 import { createEmbedder } from "../index/embedders/index.ts";
 import { hashCorpus, readIndexState } from "../index/store.ts";
-import { ingestDirectory } from "../minutes/index.ts";
+import { type FileOutcome, type FileReport, ingestDirectory } from "../minutes/index.ts";
 import { describeError } from "../shared/errors.ts";
 import { createLogger } from "../shared/logger.ts";
+import { countOutcomes, formatFileTable, outcomeCountsLine } from "./ingest-report.ts";
 
 /**
  * `referat doctor`: what this installation would run with — configuration (no secrets), the minutes
@@ -21,6 +22,10 @@ export interface DoctorReport {
     directory: string;
     meetings: { id: string; date: string | null; body: string; items: number; file: string }[];
     failures: { file: string; code: string; message: string }[];
+    /** Every file in the minutes folder and what it became. */
+    files: FileReport[];
+    /** How many files had each outcome. */
+    outcomes: Record<FileOutcome, number>;
     error?: string;
   };
   index: {
@@ -51,6 +56,8 @@ export async function collectDoctorReport(config: Config): Promise<DoctorReport>
     directory: config.minutesDir,
     meetings: [],
     failures: [],
+    files: [],
+    outcomes: countOutcomes([]),
   };
   let chunksHash: string | undefined;
   try {
@@ -67,6 +74,8 @@ export async function collectDoctorReport(config: Config): Promise<DoctorReport>
       code,
       message,
     }));
+    minutes.files = ingested.files;
+    minutes.outcomes = countOutcomes(ingested.files);
     chunksHash = hashCorpus(chunkMeetings(ingested.meetings));
   } catch (error) {
     minutes.error = describeError(error);
@@ -181,6 +190,10 @@ export function formatDoctorReport(report: DoctorReport): string {
   lines.push(
     `  ${report.minutes.meetings.length} meetings, ${report.minutes.failures.length} files failed`,
   );
+  if (report.minutes.files.length > 0) {
+    lines.push("", `files (${outcomeCountsLine(report.minutes.files)})`);
+    for (const row of formatFileTable(report.minutes.files)) lines.push(`  ${row}`);
+  }
 
   const index = report.index;
   lines.push("", `index (${index.directory})`, `  ${index.state}: ${index.detail}`);

@@ -26,8 +26,15 @@ const environmentSchema = z.object({
 
   /** Where parsed corpus, index and caches are written. */
   DATA_DIR: z.string().default("data"),
-  /** Folder of minutes files (.txt/.md) ingested at start. */
+  /** Folder of minutes files (any format Referat reads, subfolders included) ingested at start. */
   MINUTES_DIR: z.string().default("data/minutes"),
+  /**
+   * Whether the running server (`npm start`, `referat serve`) watches MINUTES_DIR and re-ingests
+   * new, changed and deleted files without a restart.
+   */
+  MINUTES_WATCH: flag(true),
+  /** Watch by polling instead of file-system events (network shares, some container mounts). */
+  MINUTES_WATCH_POLL: flag(false),
 
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default("127.0.0.1"),
@@ -74,6 +81,7 @@ export interface Config {
   logLevel: Environment["LOG_LEVEL"];
   dataDir: string;
   minutesDir: string;
+  minutesWatch: { enabled: boolean; poll: boolean };
   http: {
     port: number;
     host: string;
@@ -139,6 +147,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL,
     dataDir: e.DATA_DIR,
     minutesDir: e.MINUTES_DIR,
+    minutesWatch: { enabled: e.MINUTES_WATCH, poll: e.MINUTES_WATCH_POLL },
     http: {
       port: e.PORT,
       host: e.HOST,

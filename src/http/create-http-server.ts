@@ -98,7 +98,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
 
   app.register(rateLimit, { global: false });
   app.register(async (scope) => {
-    registerHealthRoutes(scope, options.readiness);
+    registerHealthRoutes(scope, options.readiness, options.corpusStatus);
     registerApiRoutes(scope, {
       answerQuestion: options.answerQuestion,
       summariseMeeting: options.summariseMeeting,
@@ -111,6 +111,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     registerPageRoutes(scope, {
       catalog: options.catalog,
       tokenRequired: options.apiToken !== undefined,
+      minutesDirectory: options.minutesDirectory,
     });
     if (!slackListener) {
       scope.all(SLACK_EVENTS_PATH, async (_request, reply) =>

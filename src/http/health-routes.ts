@@ -1,15 +1,21 @@
 import type { FastifyInstance } from "fastify";
-import type { Readiness } from "./types.ts";
+import type { CorpusStatus, Readiness } from "./types.ts";
 
 /** Liveness and readiness: ready once the index is loaded and the lexical leg can answer. */
-export function registerHealthRoutes(app: FastifyInstance, readiness: () => Readiness): void {
-  // Alive, and which retrieval is running: an operator sees "lexical only" and why at a glance.
+export function registerHealthRoutes(
+  app: FastifyInstance,
+  readiness: () => Readiness,
+  corpusStatus?: () => CorpusStatus,
+): void {
+  // Alive, which retrieval is running and which corpus: an operator sees "lexical only" and
+  // why, and whether the last change to the minutes folder was taken in, at a glance.
   app.get("/healthz", async () => {
     const state = readiness();
     return {
       status: "ok",
       retrieval: state.dense ? "hybrid" : "lexical-only",
       ...(state.denseReason === undefined ? {} : { denseReason: state.denseReason }),
+      ...(corpusStatus ? { corpus: corpusStatus() } : {}),
     };
   });
 

@@ -1,2 +1,8 @@
 export { createHttpServer, SLACK_EVENTS_PATH } from "./create-http-server.ts";
-export type { HttpServer, HttpServerOptions, Readiness, SlackRequestListener } from "./types.ts";
+export type {
+  CorpusStatus,
+  HttpServer,
+  HttpServerOptions,
+  Readiness,
+  SlackRequestListener,
+} from "./types.ts";

@@ -1,38 +1,108 @@
-import { itemAnchor, sectionAnchor } from "../minutes/anchors.ts";
+import { itemAnchor, meetingPath, sectionAnchor } from "../minutes/anchors.ts";
 import { formatDanishDate, formatLongDanishDate } from "../minutes/dates.ts";
 import type { Item, Meeting, Section } from "../minutes/model.ts";
+import type { DocumentType, SourceFormat } from "../minutes/readers/types.ts";
 import { HIGHLIGHT_SCRIPT } from "./client-scripts.ts";
 import { html, type SafeHtml } from "./html.ts";
 import { type RenderedPage, renderPage } from "./page-layout.ts";
 import { renderTextBlocks } from "./text-blocks.ts";
 
-/** The source page a citation link opens: the whole meeting, one anchor per item and section. */
-export function renderMeetingPage(meeting: Meeting): RenderedPage {
+const DOCUMENT_TYPE_LABELS: Record<DocumentType, string> = {
+  referat: "Referat",
+  dagsorden: "Dagsorden",
+};
+
+const FORMAT_LABELS: Record<SourceFormat, string> = {
+  text: "Tekst",
+  pdf: "PDF",
+  html: "HTML (webside)",
+  docx: "Word (DOCX)",
+  "acadre-xml": "Acadre XML",
+  "edagsorden-xml": "eDagsorden XML",
+  "edoc-xml": "eDoc XML",
+  "firstagenda-json": "FirstAgenda JSON",
+};
+
+export interface MeetingPageOptions {
+  /** Whether the server offers the original files (`/meetings/:id/original`). */
+  originals: boolean;
+}
+
+/**
+ * The source page a citation link opens: the whole meeting, one anchor per item and section,
+ * and where it came from: document type, format, the official document and the original file.
+ */
+export function renderMeetingPage(
+  meeting: Meeting,
+  options: MeetingPageOptions = { originals: false },
+): RenderedPage {
   const title = `${meeting.body} ${formatDanishDate(meeting.date)}`;
   const body = html`<nav class="site-nav"><a href="/">← Alle møder</a></nav>
 <header>
 <h1>${title}</h1>
-${meetingFacts(meeting)}
+${meetingFacts(meeting, options)}
 </header>
 <nav class="toc" aria-label="Indholdsfortegnelse">
 <h2>Dagsorden</h2>
 <ol>${meeting.items.map(tableOfContentsEntry)}</ol>
 </nav>
-${meeting.items.map(renderItem)}`;
+${meeting.items.map((item) => renderItem(meeting, item, options))}`;
   return renderPage({ title: `${title} · Referat`, body, script: HIGHLIGHT_SCRIPT });
 }
 
-function meetingFacts(meeting: Meeting): SafeHtml {
-  const facts: [string, string | null][] = [
+function meetingFacts(meeting: Meeting, options: MeetingPageOptions): SafeHtml {
+  const source = options.originals
+    ? html`<a href="${originalPath(meeting)}">${meeting.sourceFile}</a> (original fil)`
+    : meeting.sourceFile;
+  const official = officialLink(meeting.sourceUrl);
+  const facts: [string, SafeHtml | string | null][] = [
     ["Organisation", meeting.organisation],
     ["Dato", formatLongDanishDate(meeting.date)],
     ["Tidspunkt", meeting.time ? `kl. ${meeting.time}` : null],
     ["Sted", meeting.location],
-    ["Kilde", meeting.sourceFile],
+    ["Dokument", meeting.documentType ? DOCUMENT_TYPE_LABELS[meeting.documentType] : null],
+    ["Format", FORMAT_LABELS[meeting.format]],
+    ["Kilde", source],
+    ["Officielt dokument", official],
   ];
   return html`<dl class="meeting-facts">${facts
-    .filter((fact): fact is [string, string] => fact[1] !== null && fact[1] !== "")
+    .filter((fact): fact is [string, SafeHtml | string] => fact[1] !== null && fact[1] !== "")
     .map(([term, value]) => html`<dt>${term}</dt><dd>${value}</dd>`)}</dl>`;
+}
+
+/** The official document's address, linked only when it is a web address (never `javascript:`). */
+function officialLink(sourceUrl: string | null): SafeHtml | string | null {
+  if (!sourceUrl) return null;
+  let url: URL;
+  try {
+    url = new URL(sourceUrl);
+  } catch {
+    return sourceUrl;
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") return sourceUrl;
+  return html`<a href="${url.href}" rel="external noopener noreferrer">${url.host}</a>`;
+}
+
+function originalPath(meeting: Meeting, item?: Item): string {
+  const path = `${meetingPath(meeting.id)}/original`;
+  return item ? `${path}?item=${item.number}` : path;
+}
+
+/** Links from an item to its own file (a meeting published one file per item) and to its page in a PDF. */
+function itemSourceLinks(meeting: Meeting, item: Item, options: MeetingPageOptions): SafeHtml | "" {
+  if (!options.originals) return "";
+  const ownFile = item.sourceFile !== undefined && item.sourceFile !== meeting.sourceFile;
+  const base = ownFile ? originalPath(meeting, item) : originalPath(meeting);
+  const links: SafeHtml[] = [];
+  if (ownFile) {
+    links.push(html`<a href="${base}">Original fil: ${item.sourceFile}</a>`);
+  }
+  const pdf = meeting.format === "pdf" || item.sourceFile?.toLowerCase().endsWith(".pdf");
+  if (pdf && item.page !== undefined) {
+    links.push(html`<a href="${base}#page=${item.page}">Side ${item.page} i originalen</a>`);
+  }
+  if (links.length === 0) return "";
+  return html`<p class="item-meta item-source">${links.map((link, index) => (index === 0 ? link : html` · ${link}`))}</p>`;
 }
 
 function itemHeading(item: Item): string {
@@ -44,7 +114,7 @@ function tableOfContentsEntry(item: Item): SafeHtml {
   return html`<li><a href="#${itemAnchor(item.number)}">${itemHeading(item)}</a>${closed}</li>`;
 }
 
-function renderItem(item: Item): SafeHtml {
+function renderItem(meeting: Meeting, item: Item, options: MeetingPageOptions): SafeHtml {
   const closedNotice = item.closed
     ? html`<p class="item-meta"><span class="badge">Lukket</span> Lukket punkt: indholdet er ikke offentligt.</p>`
     : "";
@@ -53,7 +123,7 @@ function renderItem(item: Item): SafeHtml {
     : "";
   return html`<article class="item${item.closed ? " closed" : ""}" id="${itemAnchor(item.number)}">
 <h2>${itemHeading(item)}</h2>
-${caseNumber}${closedNotice}${item.sections.map((section) => renderSection(item, section))}
+${caseNumber}${itemSourceLinks(meeting, item, options)}${closedNotice}${item.sections.map((section) => renderSection(item, section))}
 </article>
 `;
 }

@@ -1,16 +1,33 @@
+import { createReadStream } from "node:fs";
 import type { FastifyInstance, FastifyReply } from "fastify";
+import { z } from "zod";
 import type { MeetingCatalog } from "../minutes/catalog.ts";
 import { renderHomePage } from "./home-page.ts";
 import { renderMeetingPage } from "./meeting-page.ts";
 import { renderNotFoundPage } from "./not-found-page.ts";
+import { findOriginalFile } from "./original-file.ts";
 import type { RenderedPage } from "./page-layout.ts";
 import { STYLESHEET, STYLESHEET_PATH } from "./stylesheet.ts";
 
-/** Server-rendered pages: the front page and the source page of each meeting. */
+/** A sandbox for originals a browser could run scripts in (HTML, XML): shown, never executed. */
+const ORIGINAL_SANDBOX_POLICY =
+  "sandbox; default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'";
+
+const originalQuerySchema = z.object({
+  item: z.coerce.number().int().nonnegative().optional(),
+});
+
+/** Server-rendered pages: the front page, the source page of each meeting and its original file. */
 export function registerPageRoutes(
   app: FastifyInstance,
-  options: { catalog: MeetingCatalog; tokenRequired: boolean },
+  options: {
+    catalog: MeetingCatalog;
+    tokenRequired: boolean;
+    /** Where originals are served from; without it, no original is offered. */
+    minutesDirectory?: string | undefined;
+  },
 ): void {
+  const { minutesDirectory } = options;
   app.get("/", async (_request, reply) =>
     sendPage(
       reply,
@@ -28,8 +45,55 @@ export function registerPageRoutes(
         renderNotFoundPage(`Der findes intet møde med id "${request.params.id}".`),
       );
     }
-    return sendPage(reply, 200, renderMeetingPage(meeting));
+    return sendPage(
+      reply,
+      200,
+      renderMeetingPage(meeting, { originals: minutesDirectory !== undefined }),
+    );
   });
+
+  // The file the meeting was read from, or with ?item=N the file item N was read from.
+  app.get<{ Params: { id: string }; Querystring: Record<string, string> }>(
+    "/meetings/:id/original",
+    async (request, reply) => {
+      const notFound = (message: string) => sendPage(reply, 404, renderNotFoundPage(message));
+      const meeting = options.catalog.get(request.params.id);
+      if (!meeting) return notFound(`Der findes intet møde med id "${request.params.id}".`);
+      if (minutesDirectory === undefined) {
+        return notFound("Denne server udleverer ikke de originale filer.");
+      }
+      const query = originalQuerySchema.safeParse(request.query);
+      if (!query.success) return notFound("?item= skal være et punktnummer.");
+      let sourceFile = meeting.sourceFile;
+      if (query.data.item !== undefined) {
+        const item = meeting.items.find((candidate) => candidate.number === query.data.item);
+        if (!item) return notFound(`Mødet har intet punkt ${query.data.item}.`);
+        sourceFile = item.sourceFile ?? meeting.sourceFile;
+      }
+      const lookup = await findOriginalFile(minutesDirectory, sourceFile, meeting.format);
+      if (!lookup.found) {
+        if (lookup.reason === "outside") {
+          request.log.warn(
+            { meetingId: meeting.id },
+            "original file refused: its path in the corpus leads outside the minutes folder",
+          );
+          return notFound("Mødets originale fil kan ikke udleveres.");
+        }
+        return notFound(
+          `Den originale fil ${sourceFile} findes ikke længere i mappen med referater.`,
+        );
+      }
+      const { file } = lookup;
+      reply
+        .code(200)
+        .header("content-type", file.contentType)
+        .header("content-length", String(file.size))
+        .header("content-disposition", file.contentDisposition)
+        .header("cache-control", "no-cache");
+      if (file.active) reply.header("content-security-policy", ORIGINAL_SANDBOX_POLICY);
+      return reply.send(createReadStream(file.path));
+    },
+  );
 
   app.get(STYLESHEET_PATH, async (_request, reply) =>
     reply

@@ -14,6 +14,21 @@ export interface Readiness {
   slack: "off" | "socket" | "http";
 }
 
+/** What /healthz says about the corpus being served, when the server is told (the application does). */
+export interface CorpusStatus {
+  /** 1 for the corpus ingested at start, +1 for every corpus swapped in since. */
+  generation: number;
+  /** When the corpus being served was ingested (ISO 8601). */
+  ingestedAt: string;
+  meetings: number;
+  files: number;
+  failedFiles: number;
+  /** Whether the minutes folder is watched for changes (MINUTES_WATCH). */
+  watching: boolean;
+  /** The latest re-ingest after a change, if any. */
+  lastCheck?: { at: string; outcome: "updated" | "unchanged" | "failed"; error?: string };
+}
+
 /** A plain Node request listener (Bolt's HTTP receiver) handed the raw, unparsed request. */
 export type SlackRequestListener = (
   request: IncomingMessage,
@@ -26,6 +41,13 @@ export interface HttpServerOptions {
   retriever: Retriever;
   catalog: MeetingCatalog;
   readiness: () => Readiness;
+  /** The corpus generation and last ingest, reported on /healthz. */
+  corpusStatus?: (() => CorpusStatus) | undefined;
+  /**
+   * The minutes folder: `GET /meetings/:id/original` streams a meeting's file from it. Without
+   * it, that route answers 404.
+   */
+  minutesDirectory?: string | undefined;
   /** When set, /api/* requires `Authorization: Bearer <apiToken>`. */
   apiToken?: string | undefined;
   askRateLimitPerMinute: number;

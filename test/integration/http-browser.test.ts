@@ -1,7 +1,15 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { meetingSchema } from "../../src/minutes/model.ts";
 import { type LaunchedChromium, launchChromium } from "../support/chromium.ts";
-import { type RealPipelineServer, startRealPipelineServer } from "./http-test-server.ts";
+import {
+  type RealPipelineServer,
+  startRealPipelineServer,
+  startTestServer,
+} from "./http-test-server.ts";
 
 /** The real server and answering pipeline on the bundled minutes, driven in headless Chromium. */
 
@@ -13,9 +21,12 @@ beforeAll(async () => {
   server = await startRealPipelineServer();
   browser = await launchChromium();
 });
+/** Servers a test started: closed once the browser has let go of its keep-alive connections. */
+const closeAfterBrowser: (() => Promise<void>)[] = [];
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  for (const close of closeAfterBrowser) await close();
 });
 
 async function openPage(path: string): Promise<Page> {
@@ -121,5 +132,61 @@ describe("source pages in Chromium", () => {
 
   it("ran every page without a Content-Security-Policy violation", () => {
     expect(cspViolations).toEqual([]);
+  });
+});
+
+describe("original files in Chromium", () => {
+  it("opens a meeting's original from its source page and never runs the original's scripts", async () => {
+    const folder = await mkdtemp(join(tmpdir(), "referat-browser-originals-"));
+    await writeFile(
+      join(folder, "byraad.html"),
+      `<html><head><title>Byrådet</title></head><body><h1>Punkt 1: Budget</h1>
+<script>document.title = "script ran"; document.body.dataset.ran = "yes";</script></body></html>`,
+    );
+    const meeting = meetingSchema.parse({
+      id: "byraadet-2024-05-07",
+      body: "Byrådet",
+      organisation: null,
+      date: "2024-05-07",
+      time: null,
+      location: null,
+      documentType: "dagsorden",
+      sourceFile: "byraad.html",
+      format: "html",
+      sourceUrl: null,
+      visibility: "public",
+      audiences: [],
+      warnings: [],
+      items: [
+        {
+          number: 1,
+          title: "Budget",
+          caseNumber: null,
+          closed: false,
+          lineStart: 1,
+          lineEnd: 1,
+          sections: [],
+        },
+      ],
+    });
+    const originals = await startTestServer({ meetings: [meeting], minutesDirectory: folder });
+    const page = await browser.context.newPage();
+    try {
+      await page.goto(`${originals.url}/meetings/byraadet-2024-05-07`);
+      await page.click('a[href="/meetings/byraadet-2024-05-07/original"]');
+      await page.waitForURL("**/meetings/byraadet-2024-05-07/original");
+      // The live DOM: shown (decoded as UTF-8), and untouched by the original's own script.
+      const dom = await page.content();
+      expect(dom).toContain("<h1>Punkt 1: Budget</h1>");
+      expect(dom).toContain("<title>Byrådet</title>");
+      expect(dom).not.toContain("<title>script ran</title>");
+      expect(dom).not.toContain('data-ran="yes"');
+    } finally {
+      await page.close();
+      closeAfterBrowser.push(async () => {
+        await originals.close();
+        await rm(folder, { recursive: true, force: true });
+      });
+    }
   });
 });

@@ -1,4 +1,8 @@
 import { createHash } from "node:crypto";
+import { copyFile, mkdir, mkdtemp, readdir, rm, symlink, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import PDFDocument from "pdfkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { itemAnchor, sectionAnchor } from "../../src/minutes/anchors.ts";
 import { type Meeting, meetingSchema } from "../../src/minutes/model.ts";
@@ -228,5 +232,252 @@ describe("assets and unknown pages", () => {
     expect(await api.json()).toEqual({
       error: { code: "not_found", message: "No route GET /no/such/page" },
     });
+  });
+});
+
+/** A real PDF of `pages` pages, made with pdfkit. */
+function makePdf(pages: string[]): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const document = new PDFDocument({ autoFirstPage: false });
+    const chunks: Buffer[] = [];
+    document.on("data", (chunk: Buffer) => chunks.push(chunk));
+    document.on("end", () => resolve(Buffer.concat(chunks)));
+    document.on("error", reject);
+    for (const text of pages) document.addPage().text(text);
+    document.end();
+  });
+}
+
+function meetingFrom(fields: Partial<Meeting> & Pick<Meeting, "id" | "sourceFile" | "format">) {
+  return meetingSchema.parse({
+    body: "Økonomiudvalget",
+    organisation: "Prøve Kommune",
+    date: "2024-05-06",
+    time: null,
+    location: null,
+    documentType: "referat",
+    sourceUrl: null,
+    visibility: "public",
+    audiences: [],
+    warnings: [],
+    items: [
+      {
+        number: 1,
+        title: "Godkendelse af dagsorden",
+        caseNumber: null,
+        closed: false,
+        lineStart: 1,
+        lineEnd: 2,
+        page: 1,
+        sections: [
+          {
+            heading: "Beslutning",
+            kind: "beslutning",
+            slug: "beslutning",
+            text: "Godkendt.",
+            lineStart: 2,
+            lineEnd: 2,
+          },
+        ],
+      },
+      {
+        number: 2,
+        title: "Budget",
+        caseNumber: null,
+        closed: false,
+        lineStart: 3,
+        lineEnd: 4,
+        page: 3,
+        sections: [
+          {
+            heading: "Beslutning",
+            kind: "beslutning",
+            slug: "beslutning",
+            text: "Vedtaget.",
+            lineStart: 4,
+            lineEnd: 4,
+          },
+        ],
+      },
+    ],
+    ...fields,
+  });
+}
+
+describe("GET /meetings/:id/original", () => {
+  const BUNDLED = new URL("../../data/minutes/", import.meta.url).pathname;
+  let root: string;
+  let minutesDirectory: string;
+  let originals: TestServer;
+  let pdfBytes: Buffer;
+
+  const pdfMeeting = meetingFrom({
+    id: "oekonomiudvalget-2024-05-06",
+    sourceFile: "prøve/Økonomiudvalget referat 2024.pdf",
+    format: "pdf",
+    sourceUrl: "https://dagsordener.example.dk/vis?id=1&punkt=2",
+  });
+  const joinedMeeting = meetingFrom({
+    id: "byraadet-2024-05-07",
+    body: "Byrådet",
+    date: "2024-05-07",
+    documentType: "dagsorden",
+    sourceFile: "byraad/punkt-1.html",
+    format: "html",
+    sourceUrl: "javascript:alert(1)",
+  });
+  for (const [index, item] of joinedMeeting.items.entries()) {
+    item.sourceFile = `byraad/punkt-${index + 1}.html`;
+    delete item.page;
+  }
+  const tampered = (id: string, sourceFile: string) =>
+    meetingFrom({ id, sourceFile, format: "text", date: "2024-01-02" });
+  const escapes = [
+    tampered("up-2024-01-02", "../secret.txt"),
+    tampered("absolute-2024-01-02", `${tmpdir()}/secret.txt`),
+    tampered("dotdot-2024-01-02", "prøve/../../secret.txt"),
+    tampered("backslash-2024-01-02", "..\\secret.txt"),
+    tampered("symlink-2024-01-02", "link-to-secret.txt"),
+  ];
+  const missing = tampered("missing-2024-01-02", "gone/referat.txt");
+
+  beforeAll(async () => {
+    root = await mkdtemp(join(tmpdir(), "referat-originals-"));
+    minutesDirectory = join(root, "minutes");
+    await mkdir(join(minutesDirectory, "prøve"), { recursive: true });
+    await mkdir(join(minutesDirectory, "byraad"));
+    for (const file of await readdir(BUNDLED)) {
+      await copyFile(join(BUNDLED, file), join(minutesDirectory, file));
+    }
+    pdfBytes = await makePdf(["Punkt 1 Godkendelse af dagsorden", "Bilag", "Punkt 2 Budget"]);
+    await writeFile(join(minutesDirectory, pdfMeeting.sourceFile), pdfBytes);
+    for (const number of [1, 2]) {
+      await writeFile(
+        join(minutesDirectory, `byraad/punkt-${number}.html`),
+        `<html><body><h1>Punkt ${number}</h1><script>document.title = "ran"</script></body></html>`,
+      );
+    }
+    await writeFile(join(root, "secret.txt"), "SECRET OUTSIDE THE MINUTES FOLDER");
+    await symlink(join(root, "secret.txt"), join(minutesDirectory, "link-to-secret.txt"));
+    originals = await startTestServer({
+      meetings: [...(await bundledMeetings()), pdfMeeting, joinedMeeting, ...escapes, missing],
+      minutesDirectory,
+    });
+  });
+  afterAll(async () => {
+    await originals?.close();
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it("streams a text meeting's file as UTF-8 text, inline", async () => {
+    const response = await fetch(`${originals.url}/meetings/udsatteraadet-2019-09-18/original`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("text/plain; charset=utf-8");
+    expect(response.headers.get("content-disposition")).toBe(
+      `inline; filename="randers_udsatteraadet_2019-09-18.txt"; filename*=UTF-8''randers_udsatteraadet_2019-09-18.txt`,
+    );
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    const text = await response.text();
+    expect(text).toContain("Henrik Juncher");
+  });
+
+  it("streams a PDF byte for byte, with a safe file name and the UTF-8 one", async () => {
+    const response = await fetch(`${originals.url}/meetings/oekonomiudvalget-2024-05-06/original`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/pdf");
+    expect(response.headers.get("content-length")).toBe(String(pdfBytes.length));
+    expect(response.headers.get("content-disposition")).toBe(
+      `inline; filename="Oekonomiudvalget referat 2024.pdf"; filename*=UTF-8''%C3%98konomiudvalget%20referat%202024.pdf`,
+    );
+    expect(Buffer.from(await response.arrayBuffer()).equals(pdfBytes)).toBe(true);
+  });
+
+  it("serves each item's own file of a meeting joined from one page per item, sandboxed", async () => {
+    const second = await fetch(`${originals.url}/meetings/byraadet-2024-05-07/original?item=2`);
+    expect(second.status).toBe(200);
+    expect(second.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    expect(second.headers.get("content-security-policy")).toMatch(/^sandbox; default-src 'none'/);
+    expect(await second.text()).toContain("<h1>Punkt 2</h1>");
+    const first = await fetch(`${originals.url}/meetings/byraadet-2024-05-07/original`);
+    expect(await first.text()).toContain("<h1>Punkt 1</h1>");
+    const noSuchItem = await fetch(`${originals.url}/meetings/byraadet-2024-05-07/original?item=9`);
+    expect(noSuchItem.status).toBe(404);
+    expect(await noSuchItem.text()).toContain("Mødet har intet punkt 9.");
+  });
+
+  it("never serves a file outside the minutes folder, whatever the corpus says", async () => {
+    for (const meeting of escapes) {
+      const response = await fetch(`${originals.url}/meetings/${meeting.id}/original`);
+      expect(response.status, meeting.sourceFile).toBe(404);
+      const body = await response.text();
+      expect(body).not.toContain("SECRET");
+      expect(body).toContain("Mødets originale fil kan ikke udleveres.");
+    }
+    const refusals = originals.logLines.filter((line) =>
+      String(line.msg).startsWith("original file refused"),
+    );
+    expect(refusals.map((line) => line.meetingId)).toEqual(escapes.map((meeting) => meeting.id));
+  });
+
+  it("answers a missing file, an unknown meeting and a server without a minutes folder with 404", async () => {
+    const gone = await fetch(`${originals.url}/meetings/missing-2024-01-02/original`);
+    expect(gone.status).toBe(404);
+    expect(await gone.text()).toContain(
+      "Den originale fil gone/referat.txt findes ikke længere i mappen med referater.",
+    );
+    const unknown = await fetch(`${originals.url}/meetings/nope/original`);
+    expect(unknown.status).toBe(404);
+    const withoutFolder = await fetch(`${server.url}/meetings/udsatteraadet-2019-09-18/original`);
+    expect(withoutFolder.status).toBe(404);
+    expect(await withoutFolder.text()).toContain("Denne server udleverer ikke de originale filer.");
+  });
+
+  it("shows document type, format, the official document and the original on the meeting page", async () => {
+    const pdfPage = await (
+      await fetch(`${originals.url}/meetings/oekonomiudvalget-2024-05-06`)
+    ).text();
+    expect(pdfPage).toContain("<dt>Dokument</dt><dd>Referat</dd>");
+    expect(pdfPage).toContain("<dt>Format</dt><dd>PDF</dd>");
+    expect(pdfPage).toContain(
+      '<dt>Kilde</dt><dd><a href="/meetings/oekonomiudvalget-2024-05-06/original">prøve/Økonomiudvalget referat 2024.pdf</a> (original fil)</dd>',
+    );
+    expect(pdfPage).toContain(
+      '<dt>Officielt dokument</dt><dd><a href="https://dagsordener.example.dk/vis?id=1&amp;punkt=2" rel="external noopener noreferrer">dagsordener.example.dk</a></dd>',
+    );
+    expect(pdfPage).toContain(
+      '<a href="/meetings/oekonomiudvalget-2024-05-06/original#page=3">Side 3 i originalen</a>',
+    );
+
+    const joinedPage = await (await fetch(`${originals.url}/meetings/byraadet-2024-05-07`)).text();
+    expect(joinedPage).toContain("<dt>Dokument</dt><dd>Dagsorden</dd>");
+    expect(joinedPage).toContain("<dt>Format</dt><dd>HTML (webside)</dd>");
+    expect(joinedPage).toContain(
+      '<a href="/meetings/byraadet-2024-05-07/original?item=2">Original fil: byraad/punkt-2.html</a>',
+    );
+    // A source address that is not a web address is shown, never linked.
+    expect(joinedPage).toContain("<dt>Officielt dokument</dt><dd>javascript:alert(1)</dd>");
+    expect(joinedPage).not.toContain('href="javascript:');
+
+    const textPage = await (
+      await fetch(`${originals.url}/meetings/udsatteraadet-2019-09-18`)
+    ).text();
+    expect(textPage).toContain("<dt>Format</dt><dd>Tekst</dd>");
+    expect(textPage).not.toContain("Side 1 i originalen");
+  });
+
+  it("escapes a hostile official address and file name", async () => {
+    const hostile = await startTestServer({ meetings: [hostileMeeting], minutesDirectory });
+    try {
+      const page = await (await fetch(`${hostile.url}/meetings/hostile-2024-01-01`)).text();
+      expect(page).not.toContain("<script>alert");
+      expect(page).toContain(
+        'href="https://example.dk/%3Cscript%3Ealert(%22pwned%22)%3C/script%3E"',
+      );
+      expect(page).toContain(
+        "hostile &lt;script&gt;alert(&quot;pwned&quot;)&lt;/script&gt;.txt</a>",
+      );
+    } finally {
+      await hostile.close();
+    }
   });
 });
