@@ -169,6 +169,41 @@ describe("ingestDirectory", () => {
   });
 });
 
+describe("an agenda and the minutes of the same meeting", () => {
+  it("keeps the minutes, and reports the agenda as superseded by them", async () => {
+    const items = (decisions: boolean) =>
+      [
+        "Punkt 1: Godkendelse af dagsorden",
+        "",
+        ...(decisions
+          ? ["Beslutning", "Godkendt.", ""]
+          : ["Indstilling", "Direktøren indstiller godkendelse.", ""]),
+        "Punkt 2: Budget 2025",
+        "",
+        ...(decisions
+          ? ["Beslutning", "Vedtaget.", ""]
+          : ["Indstilling", "Direktøren indstiller vedtagelse.", ""]),
+      ].join("\n");
+    await writeFile(
+      join(directory, "a-dagsorden.txt"),
+      `Dagsorden for Ældrerådet den 6. maj 2024\n\n${items(false)}`,
+    );
+    await writeFile(
+      join(directory, "b-referat.txt"),
+      `Referat fra Ældrerådet den 6. maj 2024\n\n${items(true)}`,
+    );
+    const result = await ingestDirectory(directory);
+    const elders = result.meetings.filter((meeting) => meeting.body === "Ældrerådet");
+    expect(elders.map((meeting) => [meeting.sourceFile, meeting.documentType])).toEqual([
+      ["b-referat.txt", "referat"],
+    ]);
+    expect(result.files.find((file) => file.file === "a-dagsorden.txt")).toMatchObject({
+      outcome: "superseded",
+      message: "the agenda of a meeting whose minutes are here too (b-referat.txt)",
+    });
+  });
+});
+
 describe("sidecar metadata and subfolders", () => {
   it("reads subfolders and applies folder and file sidecars, nearest first", async () => {
     await mkdir(join(directory, "med", "2023"), { recursive: true });

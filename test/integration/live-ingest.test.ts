@@ -19,6 +19,8 @@ const SAMPLES = new URL("../../data/minutes/", import.meta.url).pathname;
 const UDSATTERAADET = "randers_udsatteraadet_2019-09-18.txt";
 const HMU = "region-midtjylland_hmu-socialomraadet_2022-04-20.txt";
 const ACT_QUESTION = "Hvem blev udpeget til ACT-styregruppen?";
+const REAL_MINUTES = new URL("../../../shared/real-minutes/", import.meta.url).pathname;
+const SYDDJURS_PDF = "Syddjurs_UdvalgetForPlanUdviklingOgKultur_2013-06-20.pdf";
 const FAST_WATCH = { debounceMs: 50, writeFinishMs: 100 };
 
 let root: string;
@@ -186,6 +188,28 @@ describe("the running server watches the minutes folder", () => {
     const log = JSON.stringify(logLines);
     expect(log).not.toContain("Hanne Testesen");
     expect(log).not.toContain("Henrik Juncher");
+  });
+
+  it("takes in a real PDF dropped into the folder, with its items, sections and page links", async () => {
+    await start();
+    await copyFile(join(REAL_MINUTES, SYDDJURS_PDF), join(minutesDir, SYDDJURS_PDF));
+    const id = "udvalget-for-plan-udvikling-og-kultur-puk-2013-06-20";
+    const meeting = await waitFor("the PDF's meeting to be listed", async () => {
+      const response = await fetch(`${url}/api/meetings/${id}`);
+      return response.status === 200 ? response.json() : undefined;
+    });
+    expect(
+      meeting.items.map((item: { number: number; title: string }) => [item.number, item.title]),
+    ).toEqual([[715, "Kulturkommune 2017. Politiske fokusområder"]]);
+    const search = await getJson(`/api/search?q=kulturkommune&meetingId=${id}`);
+    expect(search.results[0]?.item.number).toBe(715);
+    const page = await (await fetch(`${url}/meetings/${id}`)).text();
+    expect(page).toContain("original#page=3");
+    const original = await fetch(`${url}/meetings/${id}/original`);
+    expect(original.headers.get("content-type")).toBe("application/pdf");
+    expect(Buffer.from(await original.arrayBuffer())).toEqual(
+      await readFile(join(REAL_MINUTES, SYDDJURS_PDF)),
+    );
   });
 
   it("reports a file it cannot read while the other minutes keep serving", async () => {
