@@ -20,6 +20,9 @@ const STRONG_HEADINGS = "Resume|Resumé|Indstilling|Beslutning|Sagsfremstilling|
 const HEADING_GLUED_AFTER = new RegExp(`^(.*[a-zæøå.,;:)])(${STRONG_HEADINGS})$`, "u");
 /** "BeslutningGodkendt": a heading glued to the start of its first paragraph. */
 const HEADING_GLUED_BEFORE = new RegExp(`^(${STRONG_HEADINGS})([A-ZÆØÅ][a-zæøå].*)$`, "u");
+/** "Indholdsfortegnelse1. Fraværende": the contents heading glued to its first entry. */
+const CONTENTS_GLUED =
+  /^(Indholdsfortegnelse|INDHOLDSFORTEGNELSE|Punkter på dagsordenen|Dagsordenspunkter)(?=[\d\p{Lu}])(.+)$/u;
 /** "Beslutning: Godkendt." or "**Beslutning:** Godkendt.": a heading with its text on the same line. */
 const BOLD_LEAD = /^(\*\*|__)([^*_]{3,60}?)\1\s*(\S.*)$/u;
 const COLON_LEAD = /^(\p{L}[\p{L} ]{2,40}?)\s*:\s+(\S.*)$/u;
@@ -40,6 +43,8 @@ export function toLines(content: string): Line[] {
  * into the lines they were.
  */
 function splitGluedLine(line: string): string[] {
+  const contents = line.match(CONTENTS_GLUED);
+  if (contents) return [contents[1] ?? "", ...splitGluedLine(contents[2] ?? "")];
   const inline = splitInlineHeading(line);
   if (inline) return inline;
   const boldGlued = line.match(/^(.*?\S)\*\*([^*]+)\*\*(.*)$/u);

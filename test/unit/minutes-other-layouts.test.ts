@@ -456,3 +456,216 @@ describe("case numbers sharing a line with other fields", () => {
     expect(readCaseNumber("20/33839    Jens Hansen")).toBeUndefined();
   });
 });
+
+/**
+ * The failures the issue names, each on a small text written the way those minutes are
+ * (expected parse written before running the parser on it).
+ */
+describe("layouts the first parser lost", () => {
+  it("keeps items that have no text of their own, directly followed by the next item", () => {
+    const items = outline(
+      [
+        "Referat fra Handicaprådet den 2. maj 2024",
+        "",
+        "1. Godkendelse af dagsorden",
+        "2. Valg af referent",
+        "3. Tilgængelighed i svømmehallen",
+        "Sagsfremstilling",
+        "Rampen er bestilt.",
+        "Beslutning",
+        "Taget til efterretning.",
+        "4. Eventuelt",
+      ].join("\n"),
+    );
+    expect(items.map((item) => [item.number, item.title])).toEqual([
+      [1, "Godkendelse af dagsorden"],
+      [2, "Valg af referent"],
+      [3, "Tilgængelighed i svømmehallen"],
+      [4, "Eventuelt"],
+    ]);
+    expect(items[2]?.sections.map(([heading]) => heading)).toEqual([
+      "Sagsfremstilling",
+      "Beslutning",
+    ]);
+  });
+
+  it("reads '1.Title' without a space, with 'Sag nr. 129' below the title as its case number", () => {
+    const items = outline(
+      [
+        "Referat af møde i Skoleudvalget den 8. april 2024",
+        "",
+        "1.Kvalitetsrapport 2023",
+        "Sag nr. 129",
+        "Beslutning",
+        "Godkendt.",
+        "",
+        "2.Skoledistrikter",
+        "Sag nr. 130",
+        "Beslutning",
+        "Sendt i høring.",
+      ].join("\n"),
+    );
+    expect(items.map((item) => [item.number, item.title, item.caseNumber])).toEqual([
+      [1, "Kvalitetsrapport 2023", "129"],
+      [2, "Skoledistrikter", "130"],
+    ]);
+  });
+
+  it("reads numbers running on through the year and items grouped A–D out of numeric order", () => {
+    const { meeting } = parse(
+      [
+        "Økonomiudvalget – Referat – 10. april 2012",
+        "",
+        "A. Sager til afgørelse i byrådet",
+        "",
+        "715. Budgetopfølgning",
+        "Åbent - 00.30.10-S00-1-12",
+        "BESLUTNING",
+        "Anbefales.",
+        "",
+        "723. Salg af grund",
+        "Åbent - 02.34.02-G01-3-12",
+        "BESLUTNING",
+        "Anbefales.",
+        "",
+        "B. Sager til afgørelse i udvalget",
+        "",
+        "716. Indkøbsaftale",
+        "Åbent - 02.15.00-G01-8-12",
+        "BESLUTNING",
+        "Godkendt.",
+      ].join("\n"),
+    );
+    expect(meeting.body).toBe("Økonomiudvalget");
+    expect(meeting.date).toBe("2012-04-10");
+    expect(meeting.items.map((item) => [item.number, item.title, item.caseNumber])).toEqual([
+      [715, "Budgetopfølgning", "00.30.10-S00-1-12"],
+      [723, "Salg af grund", "02.34.02-G01-3-12"],
+      [716, "Indkøbsaftale", "02.15.00-G01-8-12"],
+    ]);
+    expect(meeting.items[1]?.sections.map((section) => section.text)).toEqual(["Anbefales."]);
+  });
+
+  it("splits a heading glued to 'Indholdsfortegnelse' and reads the contents that follow it", () => {
+    const { meeting } = parse(
+      [
+        "Byrådet - Referat",
+        "Dato: 29. januar 2020",
+        "",
+        "Indholdsfortegnelse1. Fraværende",
+        "2. Spørgetid",
+        "",
+        "1. Fraværende",
+        "Beslutning",
+        "Ingen.",
+        "",
+        "2. Spørgetid",
+        "Beslutning",
+        "Der blev stillet to spørgsmål.",
+      ].join("\n"),
+    );
+    expect(meeting.body).toBe("Byrådet");
+    expect(meeting.items.map((item) => [item.number, item.title, item.sections.length])).toEqual([
+      [1, "Fraværende", 1],
+      [2, "Spørgetid", 1],
+    ]);
+  });
+
+  it("ingests a meeting with no visible date and keeps an item whose title is only a time slot", () => {
+    const { meeting } = parse(
+      [
+        "Referat fra Ældrerådet",
+        "",
+        "Punkt 1: (kl. 10.00-10.15)",
+        "Beslutning",
+        "Formanden bød velkommen.",
+        "",
+        "Punkt 2: Madordning",
+        "Beslutning",
+        "Godkendt.",
+      ].join("\n"),
+    );
+    expect(meeting.date).toBeNull();
+    expect(meeting.warnings).toContain("no meeting date found in the document or its file name");
+    expect(meeting.items.map((item) => [item.number, item.title])).toEqual([
+      [1, "Punkt 1"],
+      [2, "Madordning"],
+    ]);
+  });
+
+  it("takes the body from a label and value on separate lines", () => {
+    const { meeting } = parse(
+      [
+        "Dagsorden eller referat",
+        "Dato: |",
+        "25-09-2018 19:00:00 |",
+        "Udvalg: |",
+        "Byrådet |",
+        "Sted: |",
+        "Byrådssalen |",
+        "",
+        "Punkt 1: Omkonstituering",
+        "Beslutning",
+        "Godkendt.",
+      ].join("\n"),
+    );
+    expect(meeting).toMatchObject({
+      body: "Byrådet",
+      date: "2018-09-25",
+      time: "19:00",
+      location: "Byrådssalen",
+    });
+  });
+
+  it("never files the proposal that follows the decisions under the decision", () => {
+    const { meeting } = parse(
+      [
+        "Referat fra Byrådet den 12. juni 2024",
+        "",
+        "Punkt 5: Forslag om gratis bybusser",
+        "Beslutninger",
+        "Forslaget blev forkastet med 20 stemmer mod 11.",
+        "",
+        "BESLUTNINGSFORSLAG FRA DF",
+        "Byrådet indfører gratis bybusser fra 2025.",
+      ].join("\n"),
+    );
+    expect(
+      meeting.items[0]?.sections.map((section) => [section.heading, section.kind, section.text]),
+    ).toEqual([
+      ["Beslutninger", "beslutning", "Forslaget blev forkastet med 20 stemmer mod 11."],
+      ["BESLUTNINGSFORSLAG FRA DF", "indstilling", "Byrådet indfører gratis bybusser fra 2025."],
+    ]);
+  });
+
+  it("keeps only this meeting's decision as the decision when an item carries its history", () => {
+    const { meeting } = parse(
+      [
+        "Referat fra Teknisk Udvalg den 20-06-2013",
+        "",
+        "Punkt 12: Trafikplan",
+        "Indstilling",
+        "Direktøren indstiller, at planen godkendes.",
+        "Beslutning i Teknisk Udvalg den 10-04-2013",
+        "Udsat.",
+        "Beslutning i Teknisk Udvalg den 20-06-2013",
+        "Godkendt.",
+      ].join("\n"),
+    );
+    expect(meeting.items[0]?.sections.map((section) => [section.kind, section.text])).toEqual([
+      ["indstilling", "Direktøren indstiller, at planen godkendes."],
+      ["tidligere-beslutning", "Udsat."],
+      ["beslutning", "Godkendt."],
+    ]);
+  });
+
+  it("reads case numbers in the forms agenda systems write them", () => {
+    expect(readCaseNumber("J.nr. 01118.0007/05")).toBe("01118.0007/05");
+    expect(readCaseNumber("330-2018-3619")).toBe("330-2018-3619");
+    expect(readCaseNumber("12/27845")).toBe("12/27845");
+    expect(readCaseNumber("19-033355K")).toBe("19-033355K");
+    expect(readCaseNumber("Sagsnr.: 330-2018-3619     Dok.nr.: 330-2018-500301   Åbent")).toBe(
+      "330-2018-3619",
+    );
+  });
+});

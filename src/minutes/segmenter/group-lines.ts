@@ -20,6 +20,12 @@ export function isGroupLine(text: string): boolean {
   );
 }
 
+/** A heading that opens a group of items (not a navigation line or an open/closed label). */
+export function isGroupHeading(text: string): boolean {
+  const trimmed = text.trim();
+  return LETTER_GROUP.test(trimmed) || FROM_BODY.test(trimmed);
+}
+
 export function isNavigationLine(text: string): boolean {
   return NAVIGATION.test(text.trim());
 }

@@ -1,7 +1,7 @@
 import { readCaseNumber } from "../case-numbers.ts";
 import { recogniseHeading } from "../headings.ts";
 import type { Line } from "../lines.ts";
-import { isGroupLine } from "./group-lines.ts";
+import { isGroupHeading, isGroupLine } from "./group-lines.ts";
 import type { ItemMarker } from "./markers.ts";
 import { readClosedTitle, readStatusLine } from "./status-marks.ts";
 import { sameTitle, type TableOfContents } from "./table-of-contents.ts";
@@ -20,6 +20,8 @@ export interface Candidate extends ItemMarker {
   /** In the table of contents, at this position (contents order confirms out-of-order numbers). */
   contentsPosition: number | undefined;
   styled: boolean;
+  /** How many group headings ("A. Sager til afgørelse i byrådet") stand before the line. */
+  group: number;
 }
 
 const LOOKAHEAD_LINES = 5;
@@ -55,6 +57,7 @@ export function scoreCandidates(
   const markerLines = new Set(bodyMarkers.map((marker) => marker.lineIndex));
   const anyStyled = bodyMarkers.some((marker) => isStyled(lines[marker.lineIndex] as Line));
   const inRestartedList = restartedLists(bodyMarkers);
+  const groupBefore = groupCounts(lines);
   return bodyMarkers.map((marker) => {
     const line = lines[marker.lineIndex] as Line;
     const cues: string[] = [];
@@ -97,7 +100,18 @@ export function scoreCandidates(
       cues,
       contentsPosition: contentsPosition >= 0 ? contentsPosition : undefined,
       styled: typography.weight > 0,
+      group: groupBefore[marker.lineIndex] ?? 0,
     };
+  });
+}
+
+/** For each line, how many group headings stand above it. */
+function groupCounts(lines: readonly Line[]): number[] {
+  let groups = 0;
+  return lines.map((line) => {
+    const before = groups;
+    if (isGroupHeading(line.text)) groups++;
+    return before;
   });
 }
 

@@ -60,9 +60,11 @@ function transition(before: Candidate, after: Candidate): number {
   else if (step > 1)
     value += TRANSITION.gap - Math.min(TRANSITION.maxGapCost, TRANSITION.gapStep * (step - 1));
   else if (
-    before.contentsPosition !== undefined &&
-    after.contentsPosition === before.contentsPosition + 1
+    (before.contentsPosition !== undefined &&
+      after.contentsPosition === before.contentsPosition + 1) ||
+    after.group > before.group
   )
+    // The contents list them in this order, or a new group of items begins (A–D groups).
     value += TRANSITION.contentsOrder;
   else value += step === 0 ? TRANSITION.repeated : TRANSITION.outOfOrder;
   if (before.scheme !== after.scheme) value += TRANSITION.otherScheme;
