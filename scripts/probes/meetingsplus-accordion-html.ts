@@ -144,7 +144,8 @@ export const probe: Probe = {
   items: ITEMS.map(({ number, title, caseNumber, closed, decision }) => ({
     number,
     title,
-    caseNumber,
+    // A closed item's panel shows neither its case number nor its text.
+    caseNumber: closed ? null : caseNumber,
     closed: closed ?? false,
     decision: decision ?? null,
   })),
