@@ -1,5 +1,5 @@
-import { recogniseHeading } from "./headings.ts";
-import type { Line } from "./lines.ts";
+import { type Line, splitInlineHeading } from "./lines.ts";
+import { readTableRow, type TableContext } from "./table-lines.ts";
 
 /**
  * The one structural representation every format reader produces: an ordered list of blocks,
@@ -45,8 +45,15 @@ export interface LineCue {
  */
 export function blocksToLines(blocks: readonly Block[]): Line[] {
   const lines: Line[] = [];
+  const table: TableContext = { header: undefined };
+  let skipNext = false;
   blocks.forEach((block, index) => {
+    if (skipNext) {
+      skipNext = false;
+      return;
+    }
     if (block.role === "furniture") return;
+    if (block.role !== "table-row" || block.gapBefore) table.header = undefined;
     const number = index + 1;
     const previous = lines.at(-1);
     if (block.gapBefore && previous !== undefined && previous.text !== "") {
@@ -57,24 +64,19 @@ export function blocksToLines(blocks: readonly Block[]): Line[] {
       if (previous !== undefined && previous.text !== "") lines.push({ number, raw: "", text: "" });
       return;
     }
-    const labelled = labelledRow(block);
-    if (labelled) {
-      // "Sagen afgøres i:" | "Udvalget for …": a heading and its text, as they would stand in text.
-      lines.push({ number, raw: labelled.label, text: labelled.label, cue: toCue(block) });
-      lines.push({ number, raw: labelled.value, text: labelled.value, cue: toCue(block) });
-      return;
+    let texts = [text];
+    if (block.role === "table-row") {
+      const reading = readTableRow(block, blocks[index + 1], table);
+      if (reading.kind === "consumed") return;
+      texts = reading.texts;
+      skipNext = reading.consumesNext === true;
     }
-    lines.push({ number, raw: text, text, cue: toCue(block) });
+    const cue = toCue(block);
+    for (const part of texts.flatMap((one) => splitInlineHeading(one) ?? [one])) {
+      lines.push({ number, raw: part, text: part, cue });
+    }
   });
   return lines;
-}
-
-/** A two-cell row whose first cell is a section heading the vocabulary knows ("Beslutning:"). */
-function labelledRow(block: Block): { label: string; value: string } | undefined {
-  const filled = (block.cells ?? []).map((cell) => cell.trim()).filter((cell) => cell !== "");
-  if (block.role !== "table-row" || filled.length !== 2) return undefined;
-  const [label = "", value = ""] = filled;
-  return recogniseHeading(label) ? { label, value } : undefined;
 }
 
 function toCue(block: Block): LineCue {

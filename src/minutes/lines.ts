@@ -63,7 +63,8 @@ function splitGluedLine(line: string): string[] {
   return [line];
 }
 
-function splitInlineHeading(line: string): [string, string] | undefined {
+/** "Beslutning: Godkendt." → the heading and its text; undefined for a line that is not one. */
+export function splitInlineHeading(line: string): [string, string] | undefined {
   const bold = line.match(BOLD_LEAD);
   const [heading, text] = bold ? [bold[2], bold[3]] : (line.match(COLON_LEAD)?.slice(1) ?? []);
   if (!heading || !text) return undefined;
