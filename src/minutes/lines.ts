@@ -65,7 +65,9 @@ function splitGluedLine(line: string): string[] {
 
 /** "Beslutning: Godkendt." → the heading and its text; undefined for a line that is not one. */
 export function splitInlineHeading(line: string): [string, string] | undefined {
-  const bold = line.match(BOLD_LEAD);
+  // "- **Beslutning:** …": a decision set in bold as the last bullet of a list (a plain
+  // "- Beslutninger: 3" bullet is list text).
+  const bold = line.replace(/^[-•–]\s+(?=\*\*|__)/u, "").match(BOLD_LEAD);
   const [heading, text] = bold ? [bold[2], bold[3]] : (line.match(COLON_LEAD)?.slice(1) ?? []);
   if (!heading || !text) return undefined;
   const recognised = recogniseHeading(heading);
@@ -74,12 +76,16 @@ export function splitInlineHeading(line: string): [string, string] | undefined {
 }
 
 export function stripMarkup(line: string): string {
-  return line
-    .trim()
-    .replace(/^#{1,6}\s+/u, "")
-    .replace(/^\*\*(.*)\*\*$/u, "$1")
-    .replace(/^__(.*)__$/u, "$1")
-    .trim();
+  return (
+    line
+      .trim()
+      .replace(/^#{1,6}\s+/u, "")
+      .replace(/^\*\*(.*)\*\*$/u, "$1")
+      .replace(/^__(.*)__$/u, "$1")
+      // "**1.** Velkommen": emphasis inside the line says nothing the words do not.
+      .replace(/(\*\*|__)(\S(?:[^*_]*\S)?)\1/gu, "$2")
+      .trim()
+  );
 }
 
 export function isBlank(line: Line): boolean {

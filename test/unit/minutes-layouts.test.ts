@@ -37,7 +37,7 @@ describe("Punkt layout", () => {
     expect(meeting.time).toBe("15:00");
   });
 
-  it("reads 'Lukket: <title>' as a closed item and keeps none of its text", () => {
+  it("reads 'Lukket: <title>' as a closed item and keeps only the decision it publishes", () => {
     const { meeting } = parse(
       [
         "Referat fra Byrådet den 01.02.2025",
@@ -45,8 +45,11 @@ describe("Punkt layout", () => {
         "",
         "EMN-2025-003383",
         "",
+        "Sagsfremstilling",
+        "Køber og pris er fortrolige oplysninger.",
+        "",
         "Beslutning",
-        "Fortroligt.",
+        "Godkendt.",
         "",
         "Punkt 2: Eventuelt",
         "",
@@ -58,8 +61,10 @@ describe("Punkt layout", () => {
       title: "Salg af grund",
       closed: true,
       caseNumber: "EMN-2025-003383",
-      sections: [],
     });
+    expect(meeting.items[0]?.sections.map((section) => [section.kind, section.text])).toEqual([
+      ["beslutning", "Godkendt."],
+    ]);
     expect(meeting.items[1]).toMatchObject({ title: "Eventuelt", closed: false });
   });
 

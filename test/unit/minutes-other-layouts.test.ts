@@ -141,7 +141,7 @@ describe("item lines", () => {
         title: "Køb af ejendom",
         caseNumber: "EMN-2025-003383",
         closed: true,
-        sections: [],
+        sections: [["Beslutning", "Fortroligt."]],
       },
     ]);
   });
@@ -231,7 +231,7 @@ describe("open and closed status written before the item", () => {
       items.map((item) => [item.number, item.title, item.closed, item.sections.length]),
     ).toEqual([
       [1, "Budgetopfølgning", false, 1],
-      [2, "Køb af ejendom", true, 0],
+      [2, "Køb af ejendom", true, 1],
       [3, "Eventuelt", false, 1],
     ]);
   });

@@ -29,6 +29,7 @@ const LOOKAHEAD_LINES = 5;
 const WEIGHTS = {
   punkt: 3,
   numbered: 0.5,
+  roman: 0.5,
   bare: -1.5,
   headingStyle: 2.5,
   bold: 1.5,

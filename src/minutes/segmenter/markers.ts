@@ -7,10 +7,11 @@ import type { Line } from "../lines.ts";
  * - `punkt`: an item word before the number: "Punkt 30:", "Punkt nr. 3,", "Pkt. 3 –",
  *   "Dagsordenspunkt 4.", "Ad punkt 2:", "Ad 1.", "Sag 45:", "Åbent punkt 3", "Lukket punkt 4".
  * - `numbered`: "715. Title", "3) Title", "1.Title".
+ * - `roman`: "IV. Takster for skoleåret 2024/25" (boards and associations number items so).
  * - `bare`: "17 Investeringsprojekter", "## 3 Budget": a number and a capitalised title, which
  *   opens an item only with typography or a table of contents behind it.
  */
-export type MarkerScheme = "punkt" | "numbered" | "bare";
+export type MarkerScheme = "punkt" | "numbered" | "roman" | "bare";
 
 export interface ItemMarker {
   lineIndex: number;
@@ -23,10 +24,11 @@ export interface ItemMarker {
 }
 
 const PUNKT_LINE =
-  /^(?:(åben|åbent|lukket)\s+(?=punkt|pkt|dagsorden))?(?:ad\.?\s+(?:punkt\s*|pkt\.?\s*)?|(?:punkt|pkt\.?|dagsordens?punkt)\s*(?:nr\.?\s*)?|sag\s+(?=\d{1,4}\s*[:.\-–]))(\d{1,4})\s*[:.,)\-–]?\s*(.*)$/iu;
+  /^(?:(åben|åbent|lukket)\s+(?=punkt|pkt|dagsorden))?(?:ad\.?\s+(?:punkt\s*|pkt\.?\s*)?|(?:punkt|pkt\.?|dagsordens?punkt)\s*(?:nr\.?\s*)?|sag\s+(?:nr\.?\s*)?(?=\d{1,4}\s*(?:[:.\-–]|$)))(\d{1,4})\s*[:.,)\-–]?\s*(.*)$/iu;
 /** "715. Title", "3) Title", "1.Title"; not "1.000 kr." or "12.15 Frokost". */
 const NUMBERED_LINE = /^(\d{1,4})(?:[.)]\s+|[.)](?=\p{L}))(\S.*)$/u;
 const BARE_LINE = /^(\d{1,4})\s+(\p{Lu}.*)$/u;
+const ROMAN_LINE = /^([IVXL]{1,7})[.)]\s+(\p{Lu}.*)$/u;
 /** A title begins with a capital, a digit ("89. 17 nye senior-egnede lejligheder") or a quote. */
 const TITLE_START = /^[\p{Lu}\d"«„“'(]/u;
 
@@ -48,6 +50,12 @@ export function readItemMarker(line: Line, lineIndex: number): ItemMarker | unde
   }
   const numbered = text.match(NUMBERED_LINE);
   if (numbered) return marker(lineIndex, numbered, "numbered");
+  const roman = text.match(ROMAN_LINE);
+  const romanNumber = roman ? romanValue(roman[1] ?? "") : undefined;
+  if (roman && romanNumber !== undefined) {
+    const found = marker(lineIndex, roman, "roman");
+    return found && { ...found, number: romanNumber };
+  }
   const bare = text.match(BARE_LINE);
   if (bare && !isYearOrAmount(bare[1] ?? "", bare[2] ?? "")) return marker(lineIndex, bare, "bare");
   return undefined;
@@ -61,6 +69,39 @@ function marker(
   const rest = (match[2] ?? "").trim();
   if (!TITLE_START.test(rest) || /^at\s/iu.test(rest)) return undefined;
   return { lineIndex, number: Number(match[1]), scheme, rest, closedByMarker: false };
+}
+
+/** "XIV" → 14; undefined for letters that are no well-formed roman numeral ("IIII", "VX"). */
+function romanValue(numeral: string): number | undefined {
+  const values: Record<string, number> = { I: 1, V: 5, X: 10, L: 50 };
+  let total = 0;
+  for (let index = 0; index < numeral.length; index++) {
+    const value = values[numeral[index] ?? ""] ?? 0;
+    const next = values[numeral[index + 1] ?? ""] ?? 0;
+    total += value < next ? -value : value;
+  }
+  return toRoman(total) === numeral ? total : undefined;
+}
+
+function toRoman(value: number): string {
+  const numerals: [number, string][] = [
+    [50, "L"],
+    [40, "XL"],
+    [10, "X"],
+    [9, "IX"],
+    [5, "V"],
+    [4, "IV"],
+    [1, "I"],
+  ];
+  let rest = value;
+  let text = "";
+  for (const [amount, numeral] of numerals) {
+    while (rest >= amount) {
+      text += numeral;
+      rest -= amount;
+    }
+  }
+  return text;
 }
 
 /** "2024 Budget…" is a year, "500 Kroner" an amount, not an item. */

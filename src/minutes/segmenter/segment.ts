@@ -33,7 +33,10 @@ export interface SegmentedMinutes {
 export function segmentLines(lines: readonly Line[], metadata: DocumentMetadata): SegmentedMinutes {
   const warnings: string[] = [];
   const markers = withFlattenedNumbers(
-    lines.flatMap((line, index) => readItemMarker(line, index) ?? []),
+    withoutCaseNumberLines(
+      lines,
+      lines.flatMap((line, index) => readItemMarker(line, index) ?? []),
+    ),
   );
   const contents = findTableOfContents(lines, markers.all);
   const candidates = scoreCandidates(lines, markers.all, contents);
@@ -131,6 +134,21 @@ function withListedOnlyItems(
     merged.splice(after + 1, 0, item);
   }
   return merged;
+}
+
+/**
+ * "Sag nr. 129" alone on its line opens an item whose title follows ("Sag nr. 1" / "Godkendelse
+ * af dagsorden") only where no item line stands right above it; under a title it is the item's
+ * case number.
+ */
+function withoutCaseNumberLines(lines: readonly Line[], markers: ItemMarker[]): ItemMarker[] {
+  const markerLines = new Set(markers.map((marker) => marker.lineIndex));
+  return markers.filter((marker) => {
+    const text = (lines[marker.lineIndex] as Line).text;
+    if (marker.rest !== "" || !/^sag\b/iu.test(text)) return true;
+    const above = previousNonBlank(lines, marker.lineIndex);
+    return above === undefined || !markerLines.has(above);
+  });
 }
 
 /**
@@ -265,8 +283,11 @@ function readItem(
     title: titled.title,
     caseNumber: caseNumber ?? titled.caseNumber,
     closed,
-    // A closed item is listed, never described: whatever an export left under it is not kept.
-    sections: closed ? [] : splitSections(body),
+    // A closed item is listed, never described: of what an export left under it, only the
+    // decision the municipality published is kept.
+    sections: closed
+      ? splitSections(body).filter((section) => section.kind === "beslutning")
+      : splitSections(body),
     lineStart: titleLine.number,
     lineEnd: Math.max(titleLine.number, lastContent?.number ?? titleLine.number),
   };
