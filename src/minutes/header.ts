@@ -1,5 +1,5 @@
-import { cleanBodyName } from "./body-names.ts";
 import { findDate, findStartTime, readTimeField } from "./dates.ts";
+import { readBodyName } from "./header-body.ts";
 import type { Line } from "./lines.ts";
 import type { DocumentType, ItemDraft } from "./readers/types.ts";
 
@@ -12,32 +12,12 @@ export interface MeetingHeader {
   location: string | null;
 }
 
-const BODY_KEY = /^(?:møde\s+vedr\.?|mødeforum|forum|udvalg|råd|organ|møde\s+i)\s*:\s*(.+)$/iu;
 const DATE_KEY = /^(?:mødedato|dato)\s*:?\s+(.+)$/iu;
 const LOCATION_KEY = /^(?:(?:mødested|sted)\s*:?\s+|(?:lokale|mødelokale)\s*:\s*)(.+)$/iu;
 /** A line that names a place on its own: "Mødelokale 1, Rådhuset", "Byrådssalen". */
 const PLACE_LINE =
   /^(?:[^\d:]*\b)?(?:mødelokale|lokale|rådhus|rådhuset|byrådssal|byrådssalen|mødesal|kantine|sal)\b.{0,80}$|^\S+(?:salen|huset|centret|centeret)\b.{0,60}$/iu;
-/** A line naming the body itself: "Social- og Sundhedsudvalget", "Bestyrelsen for Ungdomsskolen". */
-const BODY_NAME =
-  /^(?:(?:[Bb]estyrelsen|[Ss]tyregruppen|[Dd]irektionen)\s+for\s+\S.{0,60}|[\p{Lu}][\p{L} -]{0,60}(?:udvalg|udvalget|råd|rådet|bestyrelse|bestyrelsen|nævn|nævnet|kommission|kommissionen|forum|styregruppe|styregruppen|forsamling|forsamlingen|magistraten|Magistraten|borgerrepræsentationen|Borgerrepræsentationen|MED|HMU|LOM)(?:\s+\([\p{Lu}\d]{2,10}\))?)$/u;
 const TIME_KEY = /^(?:mødetidspunkt|mødetid|tidspunkt|tid|starttidspunkt)\s*:?\s+(.+)$/iu;
-const REFERAT_TITLE =
-  /^(?:referat|beslutningsreferat|mødereferat)\s+(?:fra\s+|af\s+)?(?:(?:det\s+)?(?:ordinære\s+)?møde[t]?\s+(?:i|for)\s+)?(.+?)\s+(?:d\.|den)\s+\d/iu;
-/** "Referat fra møde i Handicaprådet", with the date on a line of its own. */
-const REFERAT_OF =
-  /^(?:referat|beslutningsreferat|mødereferat)\s+(?:fra|af)\s+(?:(?:det\s+)?(?:ordinære\s+)?møde[t]?\s+(?:i|for)\s+)?(\D+)$/iu;
-const MEETING_IN =
-  /^(?:(?:til\s+)?(?:det\s+)?(?:ordinære?\s+|ekstraordinære?\s+)?)møde[t]?\s+(?:i|for)\s+(.+?)(?:\s+(?:d\.|den)\s+\d.*)?$/iu;
-/** "Byrådet - Referat", "Økonomiudvalget – Referat – 10. april 2012", "Forretningsudvalg - mødesager". */
-const NAME_BEFORE_DOCUMENT_WORD =
-  /^(.{3,80}?)\s+[-–—|]\s+(?:referat|dagsorden|beslutningsprotokol|mødesager|åben dagsorden|åbent referat)\b.*$/iu;
-/** "19. juni 2023 - referat fra byrådet": the date first, then what the document is. */
-const DATE_THEN_REFERAT =
-  /^.{0,40}\d{4}\s*[-–—|]\s*((?:referat|dagsorden|beslutningsreferat)\s+.+)$/iu;
-/** A body named "Udvalget for plan, udvikling og kultur (PUK)". */
-const BODY_FOR_SUBJECT =
-  /^(?:Udvalget|Rådet|Nævnet|Bestyrelsen|Styregruppen)\s+for\s+[^.!?]{3,80}$/u;
 /** A field label left alone on its line, its value on the next ("Udvalg:" / "Byrådet"). */
 const LONE_LABEL = /^[\p{L}][\p{L} .]{1,30}:$/u;
 const ORGANISATION =
@@ -98,19 +78,7 @@ function timeAfterDate(text: string): string | undefined {
 }
 
 function readBody(texts: readonly string[]): string | undefined {
-  const referatOf = (text: string) => {
-    const afterDate = text.match(DATE_THEN_REFERAT)?.[1] ?? text;
-    return afterDate.match(REFERAT_TITLE)?.[1] ?? afterDate.match(REFERAT_OF)?.[1];
-  };
-  const candidates = [
-    texts.map((text) => text.match(BODY_KEY)?.[1]).find(Boolean),
-    texts.map(referatOf).find(Boolean),
-    texts.map((text) => text.match(NAME_BEFORE_DOCUMENT_WORD)?.[1]).find(Boolean),
-    texts.map((text) => text.match(MEETING_IN)?.[1]).find(Boolean),
-    texts.find((text) => BODY_NAME.test(text) || BODY_FOR_SUBJECT.test(text)),
-  ];
-  const body = candidates.find((candidate) => candidate !== undefined && candidate.trim() !== "");
-  return body === undefined ? undefined : cleanBody(body);
+  return readBodyName(texts);
 }
 
 /**
@@ -134,11 +102,6 @@ export function readDocumentType(
     item.sections.some((section) => section.kind === "beslutning" && /\p{L}/u.test(section.text)),
   );
   return decided ? "referat" : null;
-}
-
-/** "Beskæftigelsesudvalget 2013-2021" → "Beskæftigelsesudvalget": the election period is not the name. */
-function cleanBody(body: string): string | undefined {
-  return cleanBodyName(body) ?? undefined;
 }
 
 /** "20. april 2022 kl. 12:00" followed by "i SAU, Lokale 5 på Samsøvej 33": the place. */

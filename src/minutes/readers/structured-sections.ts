@@ -5,7 +5,6 @@ import { findDate } from "../dates.ts";
 import { separateDecisionHistory } from "../decision-history.ts";
 import { explicitHeadingKind } from "../headings.ts";
 import { joinText, type Line } from "../lines.ts";
-import type { SectionKind } from "../model.ts";
 import { splitSections, UNHEADED_SECTION } from "../sections.ts";
 import { htmlToBlocks } from "./html-blocks.ts";
 import type { ItemDraft, SectionDraft } from "./types.ts";
