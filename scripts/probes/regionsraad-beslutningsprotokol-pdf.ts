@@ -19,6 +19,7 @@ const ITEMS: Item[] = [
     fields: [
       ["ADMINISTRATIONENS INDSTILLING", ["Administrationen indstiller, at dagsordenen godkendes."]],
       ["REGIONSRÅDETS BESLUTNING", ["Dagsordenen blev godkendt."]],
+      ["JOURNALNUMMER", ["24000101"]],
     ],
   },
   {
@@ -81,7 +82,10 @@ const ITEMS: Item[] = [
     title: "Eventuelt",
     caseNumber: "24000102",
     decision: "Intet.",
-    fields: [["REGIONSRÅDETS BESLUTNING", ["Intet."]]],
+    fields: [
+      ["REGIONSRÅDETS BESLUTNING", ["Intet."]],
+      ["JOURNALNUMMER", ["24000102"]],
+    ],
   },
 ];
 

@@ -23,18 +23,29 @@ const LABEL =
 /** After a label, other fields may share the line: "Sagsnr.: 20/33839    Sagsbehandler: …". */
 const FIELD_SEPARATOR = String.raw`(?:\s{2,}|\t|\s*[,;|]\s*)\S.*`;
 
+/** A case-number label alone on its line, its value on the next ("JOURNALNUMMER" / "24000101"). */
+export function isCaseNumberLabel(text: string): boolean {
+  return /^(?:sags?\s*(?:nr|nummer)\.?|sagsnr\.?|sagsnummer|j\.?\s*nr\.?|journal(?:nummer|nr)\.?)\s*:?$/iu.test(
+    text.trim(),
+  );
+}
+
 /** The case number when the line is one (possibly labelled), else undefined. */
 export function readCaseNumber(text: string): string | undefined {
   const trimmed = text.trim();
   const withoutLabel = trimmed.replace(LABEL, "");
   const labelled = withoutLabel !== trimmed;
-  const rest = labelled ? `(?:${FIELD_SEPARATOR})?` : "";
+  // After a label, a number in one of the known forms may be followed by other fields after a
+  // single space ("Sagsnr.: 23/04567 Åbent punkt"); a free-form value needs a clearer break.
+  const rest = labelled ? String.raw`(?:\s+\S.*)?` : "";
   for (const form of CASE_NUMBER_FORMS) {
     const match = withoutLabel.match(new RegExp(`^(${form.source})\\.?${rest}$`, "u"));
     if (match) return match[1];
   }
   if (!labelled) return undefined;
-  const value = withoutLabel.match(new RegExp(`^(${LABELLED_VALUE.source})${rest}$`, "u"))?.[1];
+  const value = withoutLabel.match(
+    new RegExp(`^(${LABELLED_VALUE.source})(?:${FIELD_SEPARATOR})?$`, "u"),
+  )?.[1];
   return value !== undefined && /\d/u.test(value) ? value.replace(/[.,;:]$/u, "") : undefined;
 }
 

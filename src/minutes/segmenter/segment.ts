@@ -1,5 +1,5 @@
 import { AppError } from "../../shared/errors.ts";
-import { readCaseNumber, splitTitleCaseNumber } from "../case-numbers.ts";
+import { isCaseNumberLabel, readCaseNumber, splitTitleCaseNumber } from "../case-numbers.ts";
 import { readDocumentType, readHeader } from "../header.ts";
 import { recogniseHeading } from "../headings.ts";
 import { type Line, nextNonBlank, previousNonBlank } from "../lines.ts";
@@ -296,33 +296,64 @@ function readItem(
 }
 
 /**
- * The lines right below a title may carry a case number, an "Åbent punkt" / "Lukket punkt" mark
- * (alone or with the case number: "Åbent - 01.00.00-G01-93-16") and the item's group ("A. Sager
- * til afgørelse i byrådet"), in any order; they are read off and are not part of the item's text.
+ * The lines between a title and its first section heading may carry a case number (alone,
+ * labelled, or with other fields: "Sagsnr.: 23/04567 Åbent punkt"), an "Åbent punkt" / "Lukket
+ * punkt" mark (alone or with the case number: "Åbent - 01.00.00-G01-93-16") and the item's group
+ * ("A. Sager til afgørelse i byrådet"), in any order and among other fields; they are read off
+ * and are not part of the item's text. A case-number field further down ("JOURNALNUMMER" /
+ * "24000101") is read too.
  */
 function readPreamble(
   body: readonly Line[],
   caseNumberBelowTitle: boolean,
 ): { body: readonly Line[]; caseNumber: string | null; closed: boolean } {
-  let rest = body;
+  const taken = new Set<number>();
   let caseNumber: string | null = null;
   let closed = false;
-  for (let taken = 0; taken < 3; taken++) {
-    const index = rest.findIndex((line) => line.text !== "");
-    const text = rest[index]?.text ?? "";
+  let seen = 0;
+  for (let index = 0; index < body.length && seen < MAX_PREAMBLE_LINES; index++) {
+    const text = (body[index] as Line).text;
+    if (text === "") continue;
+    seen++;
+    // The preamble ends at the item's first section; a field heading ("Sagen afgøres i") does not end it.
+    const heading = recogniseHeading(text);
+    if (heading && heading.kind !== "other") break;
     const status = readStatusLine(text);
     const found: string | undefined =
       caseNumberBelowTitle && caseNumber === null ? readCaseNumber(text) : undefined;
     if (found) {
       caseNumber = found;
-      if (/\blukket\s*$/iu.test(text)) closed = true;
+      if (/\blukket(?:\s+punkt)?\s*$/iu.test(text)) closed = true;
     } else if (status) {
       closed ||= status.closed;
       if (caseNumberBelowTitle) caseNumber ??= status.caseNumber;
-    } else if (!isGroupLine(text)) break;
-    rest = rest.slice(index + 1);
+    } else if (!isGroupLine(text)) continue;
+    taken.add(index);
   }
-  return { body: rest, caseNumber, closed };
+  if (caseNumberBelowTitle && caseNumber === null) {
+    const field = findCaseNumberField(body);
+    if (field) {
+      caseNumber = field.caseNumber;
+      for (const index of field.lines) taken.add(index);
+    }
+  }
+  return { body: body.filter((_, index) => !taken.has(index)), caseNumber, closed };
+}
+
+const MAX_PREAMBLE_LINES = 8;
+
+/** "JOURNALNUMMER" (or "Sagsnr.:") alone on its line with the case number on the next. */
+function findCaseNumberField(
+  body: readonly Line[],
+): { caseNumber: string; lines: number[] } | undefined {
+  for (let index = 0; index < body.length; index++) {
+    if (!isCaseNumberLabel((body[index] as Line).text)) continue;
+    const value = nextNonBlank(body, index + 1);
+    if (value === undefined) return undefined;
+    const caseNumber = readCaseNumber(`Sagsnr.: ${(body[value] as Line).text}`);
+    return caseNumber ? { caseNumber, lines: [index, value] } : undefined;
+  }
+  return undefined;
 }
 
 /** "Til toppen" and the next item's group heading at the end of an item are not its text. */
