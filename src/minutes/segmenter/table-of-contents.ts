@@ -2,6 +2,7 @@ import { readCaseNumber } from "../case-numbers.ts";
 import { recogniseHeading } from "../headings.ts";
 import { isTableOfContentsLine, type Line } from "../lines.ts";
 import { isGroupLine } from "./group-lines.ts";
+import { readStatusLine } from "./status-marks.ts";
 import type { ItemMarker } from "./markers.ts";
 
 /**
@@ -114,9 +115,12 @@ function numberedRuns(lines: readonly Line[], markers: readonly ItemMarker[]): N
       // Contents count up, within each group ("A. Sager til afgørelse …" may list 17 before 7);
       // a number that does not, or a row of another kind, starts something else.
       const groupSinceLast = (current?.groupLines.at(-1) ?? -1) > (last?.lineIndex ?? -1);
+      const listed = current?.markers.some((entry) => entry.number === marker.number) ?? false;
       if (
         last &&
-        ((marker.number <= last.number && !groupSinceLast) ||
+        (listed ||
+          hasItemStructureBelow(lines, index) ||
+          (marker.number <= last.number && !groupSinceLast) ||
           marker.scheme !== last.scheme ||
           isTableOfContentsLine(line.text) !==
             isTableOfContentsLine((lines[last.lineIndex] as Line).text))
@@ -135,6 +139,18 @@ function numberedRuns(lines: readonly Line[], markers: readonly ItemMarker[]): N
   });
   close();
   return runs;
+}
+
+/** A case number, status line or section heading right below: an item, not a contents entry. */
+function hasItemStructureBelow(lines: readonly Line[], index: number): boolean {
+  for (let below = index + 1, seen = 0; below < lines.length && seen < 2; below++) {
+    const text = (lines[below] as Line).text;
+    if (text === "") continue;
+    seen++;
+    if (readCaseNumber(text) !== undefined || readStatusLine(text) !== undefined) return true;
+    if (recogniseHeading(text)) return true;
+  }
+  return false;
 }
 
 function headingAbove(lines: readonly Line[], index: number): { heading?: number } {
