@@ -24,10 +24,19 @@ const NAME_BEFORE_DOCUMENT_WORD =
 const DATE_THEN_REFERAT =
   /^.{0,40}\d{4}\s*[-–—|·]\s*((?:referat|dagsorden|beslutningsreferat)\s+.+)$/iu;
 
-/** A word that names a body that meets. */
-const ORGAN =
-  /(?:udvalg(?:et)?|råd(?:et)?|bestyrelse(?:n)?|nævn(?:et)?|kommission(?:en)?|forum(?:met)?|panel(?:et)?|styregruppe(?:n)?|forsamling(?:en)?|magistrat(?:en)?|repræsentantskab(?:et)?|borgerrepræsentation(?:en)?|direktion(?:en)?|komité(?:en)?)(?![\p{L}])|(?<![\p{L}])(?:[\p{Lu}-]*MED|HMU|LMU|LOM|AMU|MU|SU)(?![\p{L}])/iu;
-const ORGAN_WORD = new RegExp(`^(?:\\S*?)(?:${ORGAN.source})$`, "iu");
+/** A word that names a body that meets; the staff committees' abbreviations only in capitals. */
+const ORGAN_NOUN =
+  /(?:udvalg(?:et)?|råd(?:et)?|bestyrelse(?:n)?|nævn(?:et)?|kommission(?:en)?|forum(?:met)?|panel(?:et)?|styregruppe(?:n)?|forsamling(?:en)?|magistrat(?:en)?|repræsentantskab(?:et)?|borgerrepræsentation(?:en)?|direktion(?:en)?|komité(?:en)?)(?![\p{L}])/iu;
+const ORGAN_ABBREVIATION = /(?<![\p{L}])(?:[\p{Lu}-]*MED|HMU|LMU|LOM|AMU|MU|SU)(?![\p{L}])/u;
+const ORGAN = {
+  test: (text: string) => ORGAN_NOUN.test(text) || ORGAN_ABBREVIATION.test(text),
+};
+const WHOLE_ORGAN_NOUN = new RegExp(`^\\S*?(?:${ORGAN_NOUN.source})$`, "iu");
+const WHOLE_ORGAN_ABBREVIATION = new RegExp(`^(?:${ORGAN_ABBREVIATION.source})$`, "u");
+/** One word that is an organ: "Ældrerådet", "Skolebestyrelsen", "LMU". */
+const ORGAN_WORD = {
+  test: (word: string) => WHOLE_ORGAN_NOUN.test(word) || WHOLE_ORGAN_ABBREVIATION.test(word),
+};
 /** Where the name ends: the meeting, its date or weekday, a comma before either. */
 const AFTER_NAME =
   /\s*(?:,\s*|\s+)(?:(?:ordinært?|ekstraordinært?|konstituerende)\s+)?(?:møde[t]?|mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|den|d\.)(?![\p{L}]).*$/iu;

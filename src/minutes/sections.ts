@@ -39,11 +39,13 @@ interface OpenSection {
 }
 
 /** Splits an item's body into its sections, in order, with their original headings. */
-export function splitSections(body: readonly Line[]): Section[] {
+export function splitSections(body: readonly Line[], itemNumber?: number): Section[] {
   const open: OpenSection[] = [];
   for (const line of body) {
     const current = open.at(-1);
-    const heading = isIndented(line) ? undefined : recogniseSectionHeading(line);
+    const heading = isIndented(line)
+      ? undefined
+      : (recogniseSectionHeading(line) ?? subItemHeading(line, itemNumber));
     // "Indstilling" followed by "Forvaltningen indstiller til udsatterådet:" is one section;
     // a second "Beslutning i … den …" after the first one's text is a decision of its own.
     const continuesSameKind =
@@ -107,6 +109,21 @@ function recogniseSectionHeading(line: Line): RecognisedHeading | undefined {
 }
 
 const MAX_MARKED_HEADING_LENGTH = 120;
+
+/**
+ * "Pkt. 4a Lindå Musikfestival", "4.2 Skolefritidsordning" inside item 4: a sub-item, which the
+ * model keeps inside its item as a section of its own, so each sub-item's text and decision end
+ * where the next sub-item begins.
+ */
+function subItemHeading(line: Line, itemNumber: number | undefined): RecognisedHeading | undefined {
+  if (itemNumber === undefined) return undefined;
+  const match = line.text.match(SUB_ITEM);
+  if (!match || Number(match[1] ?? match[2]) !== itemNumber) return undefined;
+  return { heading: line.text, kind: "other", phrase: false, weak: false };
+}
+
+const SUB_ITEM =
+  /^(?:(?:[Pp]unkt|[Pp]kt\.?)\s*)?(?:(\d{1,4})\s?[a-zæøå]\)?[.:]?|(\d{1,4})\.\d{1,2}\.?)\s+\p{Lu}[^.!?]{2,120}$/u;
 
 function isIndented(line: Line): boolean {
   return /^\s/u.test(line.raw);

@@ -13,7 +13,7 @@ import { recogniseHeading } from "./headings.ts";
 /** Where an item is numbered in a cell of its own: "1", "1.", "118.", "Pkt. 4", "Punkt 4". */
 const NUMBER_CELL = /^(?:(?:punkt|pkt\.?|sag)\s*(?:nr\.?\s*)?)?(\d{1,4})[.)]?$/iu;
 /** A cell that is itself an item line: "1. Godkendelse af dagsorden", "Punkt 3: Budget". */
-const MARKER_CELL = /^(?:(?:punkt|pkt\.?)\s*(?:nr\.?\s*)?)?\d{1,4}(?:[.):]\s*|\s+)\p{Lu}/iu;
+const MARKER_CELL = /^(?:(?:[Pp]unkt|[Pp]kt\.?)\s*(?:nr\.?\s*)?)?\d{1,4}(?:[.):]\s*|\s+)\p{Lu}/u;
 /** Field labels a header gives without a colon ("Udvalg | Byrådet"). */
 const FIELD_LABEL =
   /^(?:udvalg|mødeforum|forum|organ|dato|mødedato|tid|tidspunkt|mødetid|sted|mødested|lokale|mødelokale|sagsnr\.?|sagsnummer|j\.?\s*nr\.?)$/iu;

@@ -286,8 +286,8 @@ function readItem(
     // A closed item is listed, never described: of what an export left under it, only the
     // decision the municipality published is kept.
     sections: closed
-      ? splitSections(body).filter((section) => section.kind === "beslutning")
-      : splitSections(body),
+      ? splitSections(body, start.number).filter((section) => section.kind === "beslutning")
+      : splitSections(body, start.number),
     lineStart: titleLine.number,
     lineEnd: Math.max(titleLine.number, lastContent?.number ?? titleLine.number),
   };

@@ -2,8 +2,8 @@ import { readCaseNumber } from "../case-numbers.ts";
 import { recogniseHeading } from "../headings.ts";
 import { isTableOfContentsLine, type Line } from "../lines.ts";
 import { isGroupLine } from "./group-lines.ts";
-import { readStatusLine } from "./status-marks.ts";
 import type { ItemMarker } from "./markers.ts";
+import { readStatusLine } from "./status-marks.ts";
 
 /**
  * A table of contents is a set of expected items: "Indholdsfortegnelse" / "Punkter på
