@@ -18,7 +18,7 @@ import type { DocumentMetadata, Reader, ReadResult, SourceDocument } from "./typ
  * PDF → blocks, with pdf.js (legacy build) as the only PDF library: positioned text runs with
  * font size and weight → lines in reading order → running headers, footers and page numbers
  * marked as furniture → outline and tagged-PDF headings → wrapped lines joined into paragraphs,
- * label/value rows as table rows. Pages without a text layer are OCR'd with tesseract.
+ * table rows read cell by cell (ruling lines and shaded bars from the page's graphics). Pages without a text layer are OCR'd with tesseract.
  */
 
 export interface PdfReaderOptions {
@@ -63,6 +63,7 @@ async function readPdf(file: SourceDocument, ocr: OcrOptions | null): Promise<Re
       furniture,
       outline: headings,
       pageWidths: new Map(pages.contents.map((content) => [content.page, content.width])),
+      graphics: new Map(pages.contents.map((content) => [content.page, content.graphics])),
     });
     return {
       kind: "blocks",

@@ -1,5 +1,7 @@
 import { AnnotationMode, OPS, type PDFPageProxy, Util } from "pdfjs-dist/legacy/build/pdf.mjs";
 
+import { NO_GRAPHICS, type PageGraphics, readGraphics } from "./pdf-graphics.ts";
+
 type TextContentEntry = Awaited<ReturnType<PDFPageProxy["getTextContent"]>>["items"][number];
 type TextItem = Extract<TextContentEntry, { str: string }>;
 type StructTreeNode = Awaited<ReturnType<PDFPageProxy["getStructTree"]>>;
@@ -36,6 +38,8 @@ export interface PdfPageContent {
   width: number;
   height: number;
   items: PdfTextItem[];
+  /** Ruling lines and shaded boxes, read on pages that may hold a table (else none). */
+  graphics: PageGraphics;
   /** Letters in the page's text layer. */
   letters: number;
   /** The page paints an image (looked for only on pages with fewer than LITTLE_TEXT letters). */
@@ -82,21 +86,11 @@ export async function readPageContent(
     fontNames.add(entry.fontName);
     letters += entry.str.match(/\p{L}/gu)?.length ?? 0;
   }
-  // Only the operator list loads fonts into commonObjs (where their real names are), and it tells
-  // whether a page with (next to) no text paints a scan. It costs as much as the text, so it is
-  // fetched only for pages with a font not seen before, or with hardly any text.
-  const weights = options.fontWeights;
-  let hasImages = false;
-  if (letters < LITTLE_TEXT || [...fontNames].some((name) => !weights.has(name))) {
-    const operators = await page.getOperatorList({ annotationMode: AnnotationMode.DISABLE });
-    hasImages = operators.fnArray.some((operator) => IMAGE_OPERATORS.has(operator));
-    for (const name of fontNames) if (!weights.has(name)) weights.set(name, fontIsBold(page, name));
-  }
-  const isBold = (fontName: string): boolean => weights.get(fontName) ?? false;
   const headingByContentId = options.tagged ? structHeadings(await page.getStructTree()) : null;
   const viewport = page.getViewport({ scale: 1 });
 
   const items: PdfTextItem[] = [];
+  const fontOf = new Map<PdfTextItem, string>();
   let unmappedCharacters = 0;
   const markedStack: { artifact: boolean; heading: number | undefined }[] = [];
   for (const entry of content.items) {
@@ -118,18 +112,39 @@ export async function readPageContent(
     const cleaned = cleanText(entry.str);
     unmappedCharacters += cleaned.unmapped;
     if (cleaned.text.trim() === "") continue;
-    const item = positionItem(entry, cleaned.text, viewport.transform, isBold(entry.fontName));
+    const item = positionItem(entry, cleaned.text, viewport.transform);
     if (item === null) continue;
     const marked = markedStack.at(-1);
     if (marked?.artifact) item.artifact = true;
     if (marked?.heading !== undefined) item.structHeading = marked.heading;
     items.push(item);
+    fontOf.set(item, entry.fontName);
   }
+
+  // Only the operator list loads fonts into commonObjs (where their real names are), tells
+  // whether a page with (next to) no text paints a scan, and holds a table's ruling lines. It
+  // costs as much as the text, so it is fetched only for pages with a font not seen before, with
+  // hardly any text, or with runs set apart on one line as table cells are.
+  const weights = options.fontWeights;
+  let hasImages = false;
+  let graphics = NO_GRAPHICS;
+  if (
+    letters < LITTLE_TEXT ||
+    [...fontNames].some((name) => !weights.has(name)) ||
+    mayHoldTable(items)
+  ) {
+    const operators = await page.getOperatorList({ annotationMode: AnnotationMode.DISABLE });
+    hasImages = operators.fnArray.some((operator) => IMAGE_OPERATORS.has(operator));
+    for (const name of fontNames) if (!weights.has(name)) weights.set(name, fontIsBold(page, name));
+    graphics = readGraphics(operators, viewport.transform, viewport.width * viewport.height);
+  }
+  for (const item of items) item.bold = weights.get(fontOf.get(item) ?? "") ?? false;
   return {
     page: page.pageNumber,
     width: viewport.width,
     height: viewport.height,
     items: withoutOverprints(items),
+    graphics,
     letters,
     hasImages,
     unmappedCharacters,
@@ -147,7 +162,6 @@ function positionItem(
   entry: TextItem,
   text: string,
   viewportTransform: number[],
-  bold: boolean,
 ): PdfTextItem | null {
   const [a, b, c, d, e, f] = Util.transform(viewportTransform, entry.transform) as number[];
   if (
@@ -172,7 +186,7 @@ function positionItem(
   const trailing = text.length - text.trimEnd().length;
   const width =
     text.length > 0 ? Math.abs(entry.width) * ((text.length - trailing) / text.length) : 0;
-  return { text: text.trimEnd(), x, baseline, width, size, bold, angle: degrees || 0 };
+  return { text: text.trimEnd(), x, baseline, width, size, bold: false, angle: degrees || 0 };
 }
 
 /**
@@ -253,4 +267,23 @@ function headingLevelOfRole(role: string): number | undefined {
   const match = /^H([1-6])?$/u.exec(role);
   if (!match) return undefined;
   return match[1] === undefined ? 0 : Number(match[1]);
+}
+
+/** A gap wider than this between runs on one baseline (in glyph sizes, about two spaces) may part table cells. */
+const POSSIBLE_CELL_GAP = 0.6;
+
+/** Whether two runs on one baseline stand further apart than words do: a table may be drawn here. */
+function mayHoldTable(items: readonly PdfTextItem[]): boolean {
+  const sorted = [...items].sort(
+    (a, b) => a.angle - b.angle || a.baseline - b.baseline || a.x - b.x,
+  );
+  for (let index = 1; index < sorted.length; index += 1) {
+    const before = sorted[index - 1];
+    const item = sorted[index];
+    if (before === undefined || item === undefined || before.angle !== item.angle) continue;
+    const size = Math.max(before.size, item.size);
+    if (Math.abs(item.baseline - before.baseline) > 0.45 * size) continue;
+    if (item.x - (before.x + before.width) > POSSIBLE_CELL_GAP * size) return true;
+  }
+  return false;
 }
