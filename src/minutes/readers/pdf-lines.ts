@@ -78,7 +78,12 @@ export function groupLines(content: PdfPageContent): PdfLine[] {
   }
   const angles = [...byAngle.keys()].sort((a, b) => Math.abs(a) - Math.abs(b) || a - b);
   return angles.flatMap((angle) =>
-    linesOf(byAngle.get(angle) ?? [], content.page, angle, angle === 0 ? content.graphics : null),
+    linesOf(
+      byAngle.get(angle) ?? [],
+      content.page,
+      angle,
+      angle === 0 ? (content.graphics ?? null) : null,
+    ),
   );
 }
 

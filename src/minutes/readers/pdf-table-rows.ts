@@ -1,5 +1,5 @@
 import type { FilledBox, HorizontalRule, PageGraphics } from "./pdf-graphics.ts";
-import { type PdfLine, type PdfLineRun, segmentOf } from "./pdf-lines.ts";
+import { CELL_GAP, type PdfLine, type PdfLineRun, segmentOf } from "./pdf-lines.ts";
 import { joinWrapped } from "./pdf-wrapping.ts";
 
 /**
@@ -30,8 +30,47 @@ const BELOW_BASELINE = 0.25;
 const CAP_HEIGHT = 0.7;
 /** The widest cell padding (in glyph sizes) between a border and the text it frames. */
 const CELL_PADDING = 1.5;
+/** How far below a row (in glyph sizes, baseline to baseline) a line may still continue it. */
+const ROW_REACH = 2.5;
 /** Sizes within 5 % of each other are the same size. */
 const SAME_SIZE = 0.05;
+
+/** Running headers and footers stand in this outer band of the page (fraction of its height). */
+const PAGE_EDGE = 0.08;
+
+/**
+ * Whether the page's ruling lines and shading could change how its table rows are read, so that
+ * its graphics are worth reading: runs on a line stand further apart than words but closer than
+ * a cell gap (a ruling line or a bar may part cells there), or a line of cells is followed by a
+ * line that starts right of its first cell and could continue it (a border would decide where the
+ * row ends). Lines in the page's outer band (running headers and footers) do not count.
+ */
+export function mayNeedGraphics(lines: readonly PdfLine[], pageHeight: number): boolean {
+  const inner = lines.filter(
+    (line) =>
+      line.angle === 0 &&
+      line.baseline > PAGE_EDGE * pageHeight &&
+      line.baseline < (1 - PAGE_EDGE) * pageHeight,
+  );
+  return inner.some((line, index) => {
+    const narrowGutter = runsOf(line).some(
+      (run) =>
+        Number.isFinite(run.gapBefore) &&
+        run.gapBefore >= GUTTER * line.size &&
+        run.gapBefore <= CELL_GAP * line.size,
+    );
+    if (narrowGutter) return true;
+    const next = inner[index + 1];
+    const firstCell = line.segments[0];
+    return (
+      line.segments.length > 1 &&
+      next !== undefined &&
+      firstCell !== undefined &&
+      next.baseline - line.baseline <= ROW_REACH * line.size &&
+      next.x0 > firstCell.x0 + COLUMN_ALIGNMENT * line.size
+    );
+  });
+}
 
 export class TableRow {
   readonly lines: PdfLine[];

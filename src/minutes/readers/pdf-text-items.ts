@@ -1,6 +1,6 @@
 import { AnnotationMode, OPS, type PDFPageProxy, Util } from "pdfjs-dist/legacy/build/pdf.mjs";
 
-import { NO_GRAPHICS, type PageGraphics, readGraphics } from "./pdf-graphics.ts";
+import { type PageGraphics, readGraphics } from "./pdf-graphics.ts";
 
 type TextContentEntry = Awaited<ReturnType<PDFPageProxy["getTextContent"]>>["items"][number];
 type TextItem = Extract<TextContentEntry, { str: string }>;
@@ -38,8 +38,8 @@ export interface PdfPageContent {
   width: number;
   height: number;
   items: PdfTextItem[];
-  /** Ruling lines and shaded boxes, read on pages that may hold a table (else none). */
-  graphics: PageGraphics;
+  /** Ruling lines and shaded boxes, when the operator list was read (see `readGraphicsOf`). */
+  graphics?: PageGraphics;
   /** Letters in the page's text layer. */
   letters: number;
   /** The page paints an image (looked for only on pages with fewer than LITTLE_TEXT letters). */
@@ -121,34 +121,38 @@ export async function readPageContent(
     fontOf.set(item, entry.fontName);
   }
 
-  // Only the operator list loads fonts into commonObjs (where their real names are), tells
-  // whether a page with (next to) no text paints a scan, and holds a table's ruling lines. It
-  // costs as much as the text, so it is fetched only for pages with a font not seen before, with
-  // hardly any text, or with runs set apart on one line as table cells are.
+  // Only the operator list loads fonts into commonObjs (where their real names are), and it tells
+  // whether a page with (next to) no text paints a scan. It costs as much as the text, so it is
+  // fetched only for pages with a font not seen before, or with hardly any text; the ruling lines
+  // it holds come with it (other pages' are read when their lines call for them: readGraphicsOf).
   const weights = options.fontWeights;
   let hasImages = false;
-  let graphics = NO_GRAPHICS;
-  if (
-    letters < LITTLE_TEXT ||
-    [...fontNames].some((name) => !weights.has(name)) ||
-    mayHoldTable(items)
-  ) {
+  let graphics: PageGraphics | undefined;
+  if (letters < LITTLE_TEXT || [...fontNames].some((name) => !weights.has(name))) {
     const operators = await page.getOperatorList({ annotationMode: AnnotationMode.DISABLE });
     hasImages = operators.fnArray.some((operator) => IMAGE_OPERATORS.has(operator));
     for (const name of fontNames) if (!weights.has(name)) weights.set(name, fontIsBold(page, name));
     graphics = readGraphics(operators, viewport.transform, viewport.width * viewport.height);
   }
   for (const item of items) item.bold = weights.get(fontOf.get(item) ?? "") ?? false;
-  return {
+  const result: PdfPageContent = {
     page: page.pageNumber,
     width: viewport.width,
     height: viewport.height,
     items: withoutOverprints(items),
-    graphics,
     letters,
     hasImages,
     unmappedCharacters,
   };
+  if (graphics !== undefined) result.graphics = graphics;
+  return result;
+}
+
+/** The page's ruling lines and shaded boxes, from its operator list. */
+export async function readGraphicsOf(page: PDFPageProxy): Promise<PageGraphics> {
+  const operators = await page.getOperatorList({ annotationMode: AnnotationMode.DISABLE });
+  const viewport = page.getViewport({ scale: 1 });
+  return readGraphics(operators, viewport.transform, viewport.width * viewport.height);
 }
 
 function fontIsBold(page: PDFPageProxy, fontName: string): boolean {
@@ -267,23 +271,4 @@ function headingLevelOfRole(role: string): number | undefined {
   const match = /^H([1-6])?$/u.exec(role);
   if (!match) return undefined;
   return match[1] === undefined ? 0 : Number(match[1]);
-}
-
-/** A gap wider than this between runs on one baseline (in glyph sizes, about two spaces) may part table cells. */
-const POSSIBLE_CELL_GAP = 0.6;
-
-/** Whether two runs on one baseline stand further apart than words do: a table may be drawn here. */
-function mayHoldTable(items: readonly PdfTextItem[]): boolean {
-  const sorted = [...items].sort(
-    (a, b) => a.angle - b.angle || a.baseline - b.baseline || a.x - b.x,
-  );
-  for (let index = 1; index < sorted.length; index += 1) {
-    const before = sorted[index - 1];
-    const item = sorted[index];
-    if (before === undefined || item === undefined || before.angle !== item.angle) continue;
-    const size = Math.max(before.size, item.size);
-    if (Math.abs(item.baseline - before.baseline) > 0.45 * size) continue;
-    if (item.x - (before.x + before.width) > POSSIBLE_CELL_GAP * size) return true;
-  }
-  return false;
 }
