@@ -202,6 +202,30 @@ describe("table rows in PDFs made with pdfkit", () => {
     ]);
   });
 
+  it("does not read a box drawn around a label row and a paragraph as one table row", async () => {
+    const bytes = await makePdf((doc) => {
+      doc.rect(66, 92, 460, 60).lineWidth(0.5).stroke();
+      doc.font("Helvetica-Bold").fontSize(10).text("Beslutning", 72, 100, { lineBreak: false });
+      doc.font("Helvetica").text("Dato: 12.03.2024", 200, 100, { lineBreak: false });
+      doc.text(
+        "Udvalget godkendte indstillingen med den ændring, at sagen genoptages på næste møde, " +
+          "når forvaltningen har redegjort for økonomien.",
+        72,
+        118,
+        { width: 440 },
+      );
+    });
+    const blocks = content(await blocksOf("box.pdf", bytes));
+    expect(blocks.map((block) => [block.role, block.cells ?? block.text])).toEqual([
+      ["table-row", ["Beslutning", "Dato: 12.03.2024"]],
+      [
+        "paragraph",
+        "Udvalget godkendte indstillingen med den ændring, at sagen genoptages på næste møde, " +
+          "når forvaltningen har redegjort for økonomien.",
+      ],
+    ]);
+  });
+
   it("ends an unruled row where its first column has text again, at a vertical gap, and at a line running across its columns", async () => {
     const bytes = await makePdf((doc) => {
       doc.font("Helvetica-Bold").fontSize(10).text("Sagsnr.:", 72, 100, { lineBreak: false });

@@ -30,6 +30,8 @@ const BELOW_BASELINE = 0.25;
 const CAP_HEIGHT = 0.7;
 /** The widest cell padding (in glyph sizes) between a border and the text it frames. */
 const CELL_PADDING = 1.5;
+/** How far (points) inside a line's text a ruling line must stand to part its columns. */
+const RULE_INSIDE = 1;
 /** How far below a row (in glyph sizes, baseline to baseline) a line may still continue it. */
 const ROW_REACH = 2.5;
 /** Sizes within 5 % of each other are the same size. */
@@ -91,7 +93,10 @@ export class TableRow {
     private readonly tableStarts: readonly number[] = [],
   ) {
     this.lines = [first];
-    this.ruled = first.columnRules.length >= 2;
+    // Ruled: a column border stands inside the line's text (a box around a paragraph is no table).
+    this.ruled = first.columnRules.some(
+      (x) => x > first.x0 + RULE_INSIDE && x < first.x1 - RULE_INSIDE,
+    );
     const tolerance = COLUMN_ALIGNMENT * first.size;
     this.bounds = this.ruled
       ? [...first.columnRules]
