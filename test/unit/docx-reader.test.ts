@@ -252,6 +252,13 @@ describe("DOCX files written with the docx package", () => {
     expect(find(blocks, "1. Ny liste")?.role).toBe("list-item");
   });
 
+  it("numbers Word's lists once: the walk adds no number of its own to mammoth's <ol> items", async () => {
+    const { blocks } = await readBlocks(await generated(minutes()));
+    expect(blocks.filter((block) => block.role === "list-item").map((block) => block.text)).toEqual(
+      ["2.a) driften", "2.b) anlæg", "ingen tal her", "1. Ny liste"],
+    );
+  });
+
   it("marks bold from runs and from bold paragraph styles, and only whole-bold blocks", async () => {
     const { blocks } = await readBlocks(await generated(minutes()));
     expect(find(blocks, "Godkendt.")?.bold).toBe(true);

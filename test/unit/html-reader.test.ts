@@ -296,8 +296,8 @@ describe("municipal CMS pages (Køge, Kolding)", () => {
       "2. Ikke støjende arbejde på byggepladsen efter kl. 18",
       "Indstilling",
       "Teknik- og Miljøforvaltningen indstiller, at Klima- og Planudvalget beslutter, at der fremover stilles følgende krav til byggepladser, der ønsker at arbejde med ikke-støjende aktiviteter udenfor forskriftens tidsrammer:",
-      "Udendørs arbejde med motordrevne maskiner/kraner og lignende på byggepladsen udenfor forskriftens rammer for arbejdstider, jf. § 4 skal aftales konkret med forvaltningen hver gang.",
-      "Bygherre skal opsætte støjmåler og bekoste støjmålinger i hele den periode, hvor der arbejdes udenfor forskriftens arbejdstidskrav.",
+      "1. Udendørs arbejde med motordrevne maskiner/kraner og lignende på byggepladsen udenfor forskriftens rammer for arbejdstider, jf. § 4 skal aftales konkret med forvaltningen hver gang.",
+      "2. Bygherre skal opsætte støjmåler og bekoste støjmålinger i hele den periode, hvor der arbejdes udenfor forskriftens arbejdstidskrav.",
       "Beslutning",
       "Godkendt.",
     ]);
@@ -542,6 +542,46 @@ describe("menus and names that only look like chrome", () => {
       "Byrådet 25.09.2018",
       "1. Godkendelse af dagsorden",
       "Godkendt uden bemærkninger.",
+    ]);
+  });
+});
+
+describe("pagers on one-item pages", () => {
+  it("drops the previous/next pagers of the one-item-page probe with the other chrome", async () => {
+    const probe = join(import.meta.dirname, "../fixtures/layout-probes/one-item-page.html");
+    const { blocks } = await read({
+      path: "one-item-page.html",
+      bytes: new Uint8Array(await readFile(probe)),
+    });
+    expect(allText(blocks)).not.toMatch(/Forrige|Næste|Punkt 7 af 11/u);
+    expect(texts(blocks).slice(0, 3)).toEqual([
+      "Miljø- og Teknikudvalget · Referat · 2. maj 2024",
+      "7. Renovering af Nordhallen",
+      "Sagsnr.: 23/04567 Åbent punkt",
+    ]);
+    expect(texts(blocks).at(-1)).toBe("Projektforslag Nordhallen (PDF)");
+  });
+
+  it("drops pagers in their usual forms, and keeps text that only names the next meeting or item", async () => {
+    const { blocks } = await read(
+      html(
+        "pagers.html",
+        `<html><body><main>
+        <ul class="nav-items"><li><a href="/p/2">« Forrige</a></li><li><a href="/p/4">Næste »</a></li></ul>
+        <p><a href="/p/1">Previous page</a> · Side 3 af 9 · <a href="/p/4">Next page</a></p>
+        <div><a href="/p/1">‹</a> <a href="/p/1">1</a> <a href="/p/2">2</a> <a href="/p/4">›</a></div>
+        <h2>3. Eventuelt</h2>
+        <p>Næste møde holdes den 5. december.</p>
+        <p><a href="/moeder/2024-12-05">Næste møde</a> er flyttet til Rådhuset.</p>
+        <p>Forrige punkt blev behandlet for lukkede døre.</p>
+        </main></body></html>`,
+      ),
+    );
+    expect(texts(blocks)).toEqual([
+      "3. Eventuelt",
+      "Næste møde holdes den 5. december.",
+      "Næste møde er flyttet til Rådhuset.",
+      "Forrige punkt blev behandlet for lukkede døre.",
     ]);
   });
 });

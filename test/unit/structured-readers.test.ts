@@ -489,7 +489,7 @@ describe("FirstAgenda Publication JSON (Greve)", () => {
       "Økonomiudvalget anbefaler overfor Byrådet at administrationens indstilling godkendes.",
     );
     expect(text("Indstilling")).toBe(
-      "Center for Politik, Organisation & Borgerbetjening indstiller,\n\nat forpagtningsaftalen mellem Greve Kommune og Nordholm Ejendomme godkendes\nat der i 2023 og frem meddeles indtægtsbevilling på 29.400 kr. som tilgår kassen",
+      "Center for Politik, Organisation & Borgerbetjening indstiller,\n\n1. at forpagtningsaftalen mellem Greve Kommune og Nordholm Ejendomme godkendes\n2. at der i 2023 og frem meddeles indtægtsbevilling på 29.400 kr. som tilgår kassen",
     );
     expect(text("Bilag")?.split("\n")).toEqual([
       "Bilag 1 - Grevegården arealer",

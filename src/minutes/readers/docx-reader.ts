@@ -59,7 +59,8 @@ export const docxReader: Reader = {
     const archive = openWordArchive(file);
     const parts = readParts(file, archive);
     const result = await convert(file, parts);
-    const blocks = htmlToBlocks(result.html);
+    // Word's list numbers are in the text already (restoreWordStructure).
+    const blocks = htmlToBlocks(result.html, { numberLists: false });
     if (blocks.length === 0) {
       throw new AppError("minutes_no_text", `${file.path}: the Word document has no text`);
     }

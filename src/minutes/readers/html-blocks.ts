@@ -1,6 +1,7 @@
 import { load } from "cheerio";
 import { type AnyNode, type Element, isTag, isText } from "domhandler";
 import { type Block, type BlockRole, normaliseInlineText } from "../blocks.ts";
+import { listMarkers, startsWithMarker } from "./html-list-numbers.ts";
 
 /**
  * HTML → blocks: the DOM walk that HTML pages, Word documents (through mammoth) and the HTML
@@ -11,7 +12,9 @@ import { type Block, type BlockRole, normaliseInlineText } from "../blocks.ts";
  * becomes rows as well, and so does an element holding just a label and its value
  * (`<div><div class="field-label">Sagsnr.:</div><div class="field-item">12/27845</div></div>`,
  * as CMS field templates write them). Buttons are controls and skipped, except the buttons that open an
- * accordion panel (`aria-expanded`, `aria-controls`): they hold the item's title.
+ * accordion panel (`aria-expanded`, `aria-controls`): they hold the item's title. The items of an
+ * ordered list carry the number the browser shows before them ("1. Godkendelse af dagsorden"; see
+ * `html-list-numbers.ts`), unless their text already starts with it.
  */
 
 const SKIPPED = new Set([
@@ -98,6 +101,12 @@ const LAYOUT_INSIDE_CELL = new Set(["table", "h1", "h2", "h3", "h4", "h5", "h6",
 export interface HtmlBlocksOptions {
   /** Page number given to every block (one HTML page per item). */
   page?: number;
+  /**
+   * Put each `<ol>` item's number before its text, as the browser shows it (default true). The
+   * DOCX reader turns this off: it writes Word's own list numbers into the text before mammoth's
+   * `<ol>` reaches the walk, and they would otherwise be shown twice.
+   */
+  numberLists?: boolean;
 }
 
 /** Reads an HTML document or fragment into blocks. */
@@ -131,6 +140,9 @@ class BlockWalker {
   private letters = 0;
   private boldLetters = 0;
   private gapPending = false;
+  /** The marker of the list item whose text has not begun yet. */
+  private pendingMarker: string | undefined;
+  private readonly markers = new Map<Element, string>();
 
   constructor(private readonly options: HtmlBlocksOptions) {}
 
@@ -172,6 +184,13 @@ class BlockWalker {
     }
     this.flush(context);
     if (startsParagraph(name)) this.gapPending = true;
+    if (name === "ol" && this.options.numberLists !== false) {
+      for (const [item, marker] of listMarkers(node)) this.markers.set(item, marker);
+    }
+    const marker = name === "li" ? this.markers.get(node) : undefined;
+    if (marker !== undefined && !startsWithMarker(normaliseInlineText(textOf(node)), marker)) {
+      this.pendingMarker = marker;
+    }
     const inner = blockContext(name, context, node);
     if (name === "pre") {
       this.pushPreformatted(node, inner);
@@ -179,6 +198,8 @@ class BlockWalker {
       for (const child of node.children) this.visit(child, inner);
       this.flush(inner);
     }
+    // An item without text shows its number alone; it is no block.
+    if (name === "li") this.pendingMarker = undefined;
     if (startsParagraph(name)) this.gapPending = true;
   }
 
@@ -199,6 +220,11 @@ class BlockWalker {
   }
 
   private append(data: string, bold: boolean): void {
+    if (this.pendingMarker !== undefined && /\S/u.test(data)) {
+      // The marker is set in the item's own font: it does not change whether the text is bold.
+      this.text += `${this.pendingMarker} `;
+      this.pendingMarker = undefined;
+    }
     this.text += data;
     const letters = (data.match(/\p{L}/gu) ?? []).length;
     this.letters += letters;
@@ -224,8 +250,13 @@ class BlockWalker {
 
   private pushCells(cellElements: readonly Element[]): void {
     const cells = cellElements.map((cell) => normaliseInlineText(textOf(cell)));
+    const first = cells.findIndex((cell) => cell !== "");
+    if (first < 0) return;
+    if (this.pendingMarker !== undefined) {
+      cells[first] = `${this.pendingMarker} ${cells[first]}`;
+      this.pendingMarker = undefined;
+    }
     const filled = cells.filter((cell) => cell !== "");
-    if (filled.length === 0) return;
     const block: Block = { text: filled.join(" "), role: "table-row", cells };
     const allBold = cellElements.every(
       (cell) => normaliseInlineText(textOf(cell)) === "" || isAllBold(cell),

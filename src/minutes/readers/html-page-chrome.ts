@@ -1,5 +1,5 @@
 import type { CheerioAPI } from "cheerio";
-import { type Element, isTag } from "domhandler";
+import { type AnyNode, type Element, isTag, isText, Text } from "domhandler";
 import {
   createTextMeasure,
   elementsIn,
@@ -12,7 +12,8 @@ import {
 /**
  * Removes what a municipal web page wraps around its minutes: navigation, the site header and
  * footer, sidebars, skip links, cookie banners, breadcrumbs, "Til toppen" links, print and share
- * buttons, and search forms. Landmark elements (`nav`, `aside`, ARIA roles) go by what they are;
+ * buttons, search forms, and the pagers of one-item pages ("‹ Forrige punkt | Punkt 7 af 11 |
+ * Næste punkt ›"). Landmark elements (`nav`, `aside`, ARIA roles) go by what they are;
  * elements named only by id or class go when they are mostly links, since a class called "header"
  * can as well hold a section heading. An element holding most of the page's text is never chrome,
  * whatever it is called: ASP.NET pages wrap the whole page in one `<form>`, old sites misuse `<nav>`.
@@ -44,6 +45,14 @@ const PRINT_OR_SHARE =
 /** What the buttons of a page's own widgets say. */
 const WIDGET_LABEL =
   /^(?:menu|menuen|åbn menu|luk menu|luk|søg|søgning|vis mere|vis mindre|fold ud|fold sammen|udvid alle|fold alle sammen|close|open|toggle navigation)$/iu;
+/** A pager's link: "‹ Forrige punkt", "Næste ›", "Previous page", or an arrow alone. */
+const PAGER_LINK =
+  /^(?:[‹«<←◀]+\s*)?(?:forrige|næste|previous|prev|next|første|sidste|first|last)(?:\s+(?:punkt|sag|side|dagsordenspunkt|møde|page|item))?(?:\s*[›»>→▶]+)?$|^[‹«<←◀›»>→▶]+$/iu;
+/** What a pager says besides its links: separators, and where the page stands ("Punkt 7 af 11"). */
+const PAGER_REST =
+  /^[\s|·•/–—-]*(?:(?:punkt|sag|side|page|item)?\s*\d{1,4}\s*(?:af|of|ud af|\/)\s*\d{1,4})?[\s|·•/–—-]*$/iu;
+const PAGER_ELEMENTS = new Set(["div", "nav", "p", "ul", "ol", "li", "span", "a", "section"]);
+const MAX_PAGER_WEIGHT = 100;
 const CONTAINERS = new Set(["div", "section", "aside", "dialog", "p", "form", "ul", "ol", "table"]);
 /** The share of the page's text above which an element is content, whatever it is called. */
 const CONTENT_SHARE = 0.5;
@@ -76,7 +85,7 @@ export function removePageChrome($: CheerioAPI, body: Element): void {
     } else if (CONTAINERS.has(name) && isCookieBanner(element, measure)) mark(element);
     else if (tokens.some(isChromeName) && measure.isLinkDense(element)) {
       if (!hasSectioningAncestor(element)) mark(element);
-    } else if (isControl(element, measure)) mark(element);
+    } else if (isControl(element, measure) || isPager(element, measure)) mark(element);
   }
   for (const element of doomed) $(element).remove();
 }
@@ -117,4 +126,50 @@ function isControl(element: Element, measure: TextMeasure): boolean {
   const clickable =
     element.name === "a" || element.name === "button" || element.attribs.role === "button";
   return clickable && (PRINT_OR_SHARE.test(text) || WIDGET_LABEL.test(text));
+}
+
+/**
+ * Links to the previous and next item or page: every link of the element is a pager link (or a
+ * page number), at least one names a direction, and the rest is separators and the position.
+ */
+function isPager(element: Element, measure: TextMeasure): boolean {
+  if (!PAGER_ELEMENTS.has(element.name)) return false;
+  const weight = measure.weight(element);
+  if (weight === 0 || weight > MAX_PAGER_WEIGHT) return false;
+  // A link in running text ("<a>Næste møde</a> er flyttet") is part of the sentence.
+  if (isLink(element) && !standsAlone(element)) return false;
+  const links = isLink(element) ? [element] : elementsIn(element).filter(isLink);
+  const labels = links.map((link) => visibleText(link));
+  if (!labels.some((label) => PAGER_LINK.test(label))) return false;
+  if (!labels.every((label) => PAGER_LINK.test(label) || /^\d{1,4}$/u.test(label))) return false;
+  const rest = visibleText(withoutLinks(element));
+  return PAGER_REST.test(rest);
+}
+
+/** No words stand right before or after the element, only white space and separators. */
+function standsAlone(element: Element): boolean {
+  const separatorsOnly = (node: AnyNode | null) =>
+    node === null || !isText(node) || PAGER_REST.test(node.data);
+  return separatorsOnly(element.prev) && separatorsOnly(element.next);
+}
+
+function isLink(element: Element): boolean {
+  return (
+    (element.name === "a" && element.attribs.href !== undefined) ||
+    element.name === "button" ||
+    element.attribs.role === "button" ||
+    element.attribs.role === "link"
+  );
+}
+
+/** A copy of the element's text nodes outside its links, as one text node. */
+function withoutLinks(element: Element): Text {
+  const parts: string[] = [];
+  const visit = (node: AnyNode) => {
+    if (isText(node)) parts.push(node.data);
+    else if (isTag(node) && !isLink(node)) for (const child of node.children) visit(child);
+    else if (isTag(node)) parts.push(" ");
+  };
+  if (!isLink(element)) for (const child of element.children) visit(child);
+  return new Text(parts.join(""));
 }

@@ -1,6 +1,11 @@
 import { type Block, normaliseInlineText } from "../blocks.ts";
-import { bodySize, CELL_GAP, type PdfLine } from "./pdf-lines.ts";
+import { NO_GRAPHICS, type PageGraphics } from "./pdf-graphics.ts";
+import { bodySize, type PdfLine } from "./pdf-lines.ts";
 import type { OutlineHeading } from "./pdf-outline.ts";
+import { TableRow } from "./pdf-table-rows.ts";
+import { joinWrapped } from "./pdf-wrapping.ts";
+
+export { joinWrapped } from "./pdf-wrapping.ts";
 
 /**
  * Lines → blocks. Wrapped lines of one paragraph are joined back into one block; a vertical gap,
@@ -9,7 +14,8 @@ import type { OutlineHeading } from "./pdf-outline.ts";
  * start (a first-line or hanging indent allowed on the second line), follows at the usual line
  * pitch, and the line above was wrapped: its next word would not have fitted before the right
  * margin, it ends in a hyphen, or it ends mid-sentence and this line starts in lower case. Bold
- * lines are joined only when they were wrapped, so a short bold line stays its own block.
+ * lines are joined only when they were wrapped, so a short bold line stays its own block. The
+ * lines of one table row (see `pdf-table-rows.ts`) make one block with one text per cell.
  */
 
 export interface BlockLayoutInput {
@@ -19,6 +25,8 @@ export interface BlockLayoutInput {
   outline: ReadonlyMap<PdfLine, OutlineHeading>;
   /** Page widths by page number, for the right margin of each page format. */
   pageWidths: ReadonlyMap<number, number>;
+  /** Ruling lines and shaded boxes by page number, where a table row ends. */
+  graphics?: ReadonlyMap<number, PageGraphics>;
 }
 
 /** Extra white space above a line, beyond the usual line pitch, that makes a paragraph break (in glyph sizes). */
@@ -36,8 +44,6 @@ const BULLET = /^[•◦▪■●○►▶➢➤✓✔·*\-–—]\s+\S/u;
 /** An enumerator before an item's text: "1. Godkendelse", "2)", "a)", "(b)", "iv)". Not "20. juni". */
 const ENUMERATOR =
   /^(?:\d{1,3}\.\s+[\p{Lu}\d"'«“”]|\d{1,3}\)\s|[a-zæøå]\)\s|\((?:\d{1,3}|[a-zæøå]|[ivx]{1,5})\)\s|[ivx]{1,5}\)\s)/iu;
-/** Suspended-hyphen words: "Social- og Sundhedsudvalget", "for- eller efterår". */
-const SUSPENDED_HYPHEN_NEXT = new Set(["og", "eller", "samt", "and", "or"]);
 
 interface OpenBlock {
   block: Block;
@@ -47,6 +53,8 @@ interface OpenBlock {
   continuationLeft?: number;
   /** Left edge of a list item's text after its marker (where a hanging indent continues). */
   markerTextLeft?: number;
+  /** The lines of a table row, read into cells when the block closes. */
+  row?: TableRow;
   outlineGroup?: number;
 }
 
@@ -55,7 +63,7 @@ export function linesToBlocks(input: BlockLayoutInput): Block[] {
   const body = bodySize(content) || bodySize(input.pages.flat()) || 1;
   const pitch = typicalPitch(input.pages, input.furniture);
   const margins = rightMargins(input.pages, input.furniture, input.pageWidths);
-  const layout = new BlockBuilder(body, pitch, margins, input.outline);
+  const layout = new BlockBuilder(body, pitch, margins, input.outline, input.graphics ?? new Map());
   for (const lines of input.pages) {
     for (const line of lines) {
       if (input.furniture.has(line)) layout.addFurniture(line);
@@ -71,12 +79,15 @@ class BlockBuilder {
   /** The last content line placed, on any page. */
   private previous: PdfLine | undefined;
   private previousBlock: OpenBlock | undefined;
+  /** The column starts of the table rows placed right before the open block, on their page. */
+  private table: { page: number; starts: number[] } | undefined;
 
   constructor(
     private readonly body: number,
     private readonly pitch: number,
     private readonly margins: ReadonlyMap<number, number>,
     private readonly outline: ReadonlyMap<PdfLine, OutlineHeading>,
+    private readonly graphics: ReadonlyMap<number, PageGraphics>,
   ) {}
 
   addFurniture(line: PdfLine): void {
@@ -106,6 +117,7 @@ class BlockBuilder {
     const heading = this.outline.get(line);
     const oneSegment = line.segments.length === 1;
     let block: Block;
+    let row: TableRow | undefined;
     if (heading !== undefined || line.structHeading !== undefined) {
       block = this.baseBlock(line, line.text, "heading");
       const level = heading?.level ?? line.structHeading;
@@ -114,6 +126,8 @@ class BlockBuilder {
       const cells = line.segments.map((segment) => segment.text);
       block = this.baseBlock(line, cells.join(" "), "table-row");
       block.cells = cells;
+      const table = this.table?.page === line.page ? this.table.starts : [];
+      row = new TableRow(line, this.graphics.get(line.page) ?? NO_GRAPHICS, table);
     } else {
       const role = BULLET.test(line.text) ? "list-item" : "paragraph";
       block = this.baseBlock(line, line.text, role);
@@ -123,17 +137,14 @@ class BlockBuilder {
     const markerText = markerTextLeft(line);
     if (markerText !== undefined) open.markerTextLeft = markerText;
     if (heading !== undefined) open.outlineGroup = heading.group;
+    if (row !== undefined) open.row = row;
     this.open = open;
   }
 
   private extend(open: OpenBlock, line: PdfLine): void {
     const block = open.block;
-    if (block.role === "table-row" && block.cells !== undefined) {
-      const cells = block.cells;
-      cells[cells.length - 1] = joinWrapped(cells.at(-1) ?? "", line.text);
-    } else {
-      block.text = joinWrapped(block.text, line.text);
-    }
+    if (open.row !== undefined) open.row.add(line);
+    else block.text = joinWrapped(block.text, line.text);
     if (open.lineCount === 1) open.continuationLeft = line.x0;
     open.lineCount += 1;
     open.last = line;
@@ -144,9 +155,21 @@ class BlockBuilder {
     const open = this.open;
     if (open === undefined) return;
     const block = open.block;
+    if (open.row !== undefined) {
+      block.cells = open.row.cells();
+      const page = block.page ?? 0;
+      const above = this.table?.page === page ? this.table.starts : [];
+      const starts = [...above];
+      for (const x of open.row.columnStarts()) {
+        if (!starts.some((start) => Math.abs(start - x) < 0.5)) starts.push(x);
+      }
+      this.table = { page, starts };
+    } else {
+      this.table = undefined;
+    }
     if (block.cells !== undefined) {
       block.cells = block.cells.map(normaliseInlineText);
-      block.text = block.cells.join(" ");
+      block.text = block.cells.filter((cell) => cell !== "").join(" ");
     } else {
       block.text = normaliseInlineText(block.text);
     }
@@ -170,29 +193,16 @@ class BlockBuilder {
     if (open.outlineGroup !== undefined || heading !== undefined) {
       return open.outlineGroup === heading?.group;
     }
+    if (line.baseline - above.baseline < 0.5 * line.size) return false;
+    if (open.row !== undefined) return open.row.accepts(line, this.gapBetween(above, line));
     if (!sameSize(above.size, line.size) || above.bold !== line.bold) return false;
-    if (this.gapBetween(above, line) || line.baseline - above.baseline < 0.5 * line.size) {
-      return false;
-    }
-    if (open.block.role === "table-row") return this.continuesCell(open, line);
+    if (this.gapBetween(above, line)) return false;
     if (line.segments.length > 1 || BULLET.test(line.text) || ENUMERATOR.test(line.text)) {
       return false;
     }
     if ((above.structHeading ?? -1) !== (line.structHeading ?? -1)) return false;
     if (!this.aligned(open, line)) return false;
     return this.wrapped(above, line);
-  }
-
-  /** A wrapped cell value: one segment starting under the row's last cell. */
-  private continuesCell(open: OpenBlock, line: PdfLine): boolean {
-    const lastCell = open.last.segments.at(-1);
-    if (line.segments.length !== 1 || lastCell === undefined || open.last.segments.length < 2) {
-      return false;
-    }
-    return (
-      Math.abs(line.x0 - lastCell.x0) <= ALIGNMENT * line.size &&
-      line.x0 > open.last.x0 + CELL_GAP * line.size
-    );
   }
 
   private aligned(open: OpenBlock, line: PdfLine): boolean {
@@ -245,27 +255,6 @@ class BlockBuilder {
       this.wrapped(previous, line);
     return !runsOn;
   }
-}
-
-/**
- * Joins a wrapped line to the text above: "kommu-" + "nen" → "kommunen" (a hyphenated word: lower
- * case on both sides), "Social-" + "og Sundhedsudvalget" → "Social- og Sundhedsudvalget" (a
- * suspended hyphen), "PUK-" + "møde" → "PUK-møde" (a compound whose hyphen is part of the word),
- * a soft hyphen at the end → the word joined without it; otherwise one space.
- */
-export function joinWrapped(above: string, next: string): string {
-  const text = above.trimEnd();
-  const following = next.trimStart();
-  if (text.endsWith("\u00AD")) return text.slice(0, -1) + following;
-  if (!/[-\u2010]$/u.test(text) || /\s[-\u2010]$/u.test(text)) return `${text} ${following}`;
-  const firstWord = /^\p{L}+/u.exec(following)?.[0]?.toLocaleLowerCase("da");
-  if (firstWord !== undefined && SUSPENDED_HYPHEN_NEXT.has(firstWord)) {
-    return `${text} ${following}`;
-  }
-  if (/\p{Ll}[-\u2010]$/u.test(text) && /^\p{Ll}/u.test(following)) {
-    return text.slice(0, -1) + following;
-  }
-  return text + following;
 }
 
 function endsSentence(text: string): boolean {

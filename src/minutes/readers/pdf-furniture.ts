@@ -18,7 +18,12 @@ import type { PdfLine } from "./pdf-lines.ts";
  *   as the lines of a paragraph are.
  *
  * Lone page numbers ("3", "- 3 -", "Side 3", "3 af 12", "Page 3 of 5") in that band are furniture
- * too, and so is text a tagged PDF marks as an artifact.
+ * too, and so is text a tagged PDF marks as an artifact. A line that ends in a page-number label
+ * ("Økonomiudvalget, tillægsdagsorden 05.03.2024   Side 1 af 1") is furniture without
+ * repetition (a one-page PDF has none to find) when it stands in the outer PAGE_EDGE_BAND of the
+ * page, in the furniture band as above, and its label is one: "Side N af M" / "Page N of M" with
+ * N ≤ M, or a bare "Side N", "N af M", "N/M" (the last two as a cell of their own) whose N is the
+ * page's number.
  */
 
 /** How many lines from the top and from the bottom of a page are candidates. */
@@ -28,6 +33,15 @@ const ATTACHED_PITCH = 1.5;
 /** How far a running header may move between pages, as a fraction of the page height (about 20 pt on A4). */
 const POSITION_TOLERANCE = 0.025;
 
+/** A page-number label stands this close to the top or bottom edge (fraction of the page height). */
+const PAGE_EDGE_BAND = 0.12;
+
+/** "… Side 1 af 1", "… Page 2 of 5", "… side 3", "… s. 3": a worded label closing the line. */
+const WORDED_PAGE_LABEL =
+  /(?:^|[^\p{L}])(?:side|page|sida|pag\.|s\.)\s*(\d{1,4})(?:\s*(?:af|of|fra|ud af|\/)\s*(\d{1,4}))?$/iu;
+/** "2 af 5", "2/5", "2 of 5": a bare label, only as a cell of its own. */
+const BARE_PAGE_LABEL = /^(\d{1,4})\s*(?:af|of|fra|ud af|\/)\s*(\d{1,4})$/iu;
+
 const LONE_PAGE_NUMBER =
   /^(?:(?:side|page|pag\.|s\.)\s*)?[-–—(]?\s*\d{1,4}\s*[-–—)]?(?:\s*(?:af|of|fra|ud af|\/)\s*\d{1,4})?$/iu;
 
@@ -36,6 +50,25 @@ const PAGE_NUMBER_LABEL =
 
 export function isLonePageNumber(text: string): boolean {
   return LONE_PAGE_NUMBER.test(text.trim());
+}
+
+/**
+ * Whether `line` (a line of page `page`) closes with a page-number label: "Side N af M" or
+ * "Page N of M" with N ≤ M, or a bare "Side N", or "N af M" / "N/M" as its last cell, whose N is
+ * the page's number.
+ */
+export function endsInPageLabel(line: Pick<PdfLine, "text" | "segments">, page: number): boolean {
+  const worded = WORDED_PAGE_LABEL.exec(line.text.trim());
+  if (worded) {
+    const number = Number(worded[1]);
+    const of = worded[2] === undefined ? undefined : Number(worded[2]);
+    return of === undefined ? number === page : number >= 1 && number <= of;
+  }
+  const lastCell = line.segments.length > 1 ? line.segments.at(-1)?.text.trim() : undefined;
+  const bare = lastCell === undefined ? null : BARE_PAGE_LABEL.exec(lastCell);
+  if (!bare) return false;
+  const number = Number(bare[1]);
+  return number === page && number <= Number(bare[2]);
 }
 
 export function findFurniture(
@@ -72,10 +105,16 @@ export function findFurniture(
   }
 
   const furniture = new Set<PdfLine>();
+  const nearEdge = (line: PdfLine, edge: Edge) => {
+    const height = pageHeights.get(line.page) ?? 0;
+    const distance = edge === "top" ? line.baseline : height - line.baseline;
+    return height > 0 && distance <= PAGE_EDGE_BAND * height;
+  };
   const isFurniture = (line: PdfLine, edge: Edge) =>
     line.artifact ||
     isLonePageNumber(line.text) ||
-    recurring.has(`${edge}:${repetitionKey(line.text)}`);
+    recurring.has(`${edge}:${repetitionKey(line.text)}`) ||
+    (nearEdge(line, edge) && endsInPageLabel(line, line.page));
   for (const lines of pages) {
     for (const line of lines) if (line.artifact) furniture.add(line);
     const top = edgeBand(lines, (line) => isFurniture(line, "top"));

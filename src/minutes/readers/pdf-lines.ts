@@ -1,16 +1,30 @@
+import type { FilledBox, PageGraphics } from "./pdf-graphics.ts";
 import type { PdfPageContent, PdfTextItem } from "./pdf-text-items.ts";
 
 /**
  * Runs → lines. Content-stream order is not reading order (a label/value table draws both labels,
  * then both values), so runs are grouped by baseline and ordered by position: lines top to
- * bottom, runs left to right. A line whose runs are separated by a wide horizontal gap is split
- * into segments, the cells of a table row.
+ * bottom, runs left to right. A line is split into segments, the cells of a table row, where its
+ * runs are separated by a wide horizontal gap or by a vertical ruling line; on a shaded bar (a
+ * heading bar, a shaded table row) a narrower gap parts cells, as a bar's cells are its columns.
  */
+
+/** One text run of a line, with what joins it to the run before it. */
+export interface PdfLineRun {
+  text: string;
+  x0: number;
+  x1: number;
+  /** A space stands between this run and the one before it (the PDF drew none, or did). */
+  spaceBefore: boolean;
+  /** White space between the run before this one and this one, in points (Infinity for the first run). */
+  gapBefore: number;
+}
 
 export interface PdfLineSegment {
   text: string;
   x0: number;
   x1: number;
+  runs: PdfLineRun[];
 }
 
 export interface PdfLine {
@@ -24,8 +38,12 @@ export interface PdfLine {
   /** Every letter of the line is bold. */
   bold: boolean;
   text: string;
-  /** Parts separated by a wide gap; one segment for ordinary text. */
+  /** Parts separated by a wide gap or a ruling line; one segment for ordinary text. */
   segments: PdfLineSegment[];
+  /** Where vertical ruling lines cross the line (x, ascending): a ruled table's column borders. */
+  columnRules: number[];
+  /** The shaded bar the line stands on (a box at most BAR_LINES glyph sizes high). */
+  bar?: FilledBox;
   /** Width of the line's first word: whether it would have fitted at the end of the line above. */
   firstWordWidth: number;
   /** Every run lies in an /Artifact sequence of a tagged PDF. */
@@ -40,6 +58,12 @@ export interface PdfLine {
 const SAME_LINE_TOLERANCE = 0.45;
 /** A gap between runs wider than this (in glyph sizes, about seven spaces) separates table cells. */
 export const CELL_GAP = 2;
+/** On a shaded bar, a gap wider than this (in glyph sizes, three spaces) separates cells. */
+const BAR_CELL_GAP = 0.8;
+/** A shaded box at most this many glyph sizes high is a bar: one row of text on a background. */
+const BAR_LINES = 3;
+/** A ruling line this close (points) to where runs meet parts them. */
+const RULE_TOLERANCE = 1;
 /** A gap wider than this (in glyph sizes) stands for a space the PDF did not draw. */
 const SPACE_GAP = 0.15;
 /** Dot leaders of a table-of-contents row: "Politiske fokusområder ......2". */
@@ -53,10 +77,22 @@ export function groupLines(content: PdfPageContent): PdfLine[] {
     byAngle.set(item.angle, group);
   }
   const angles = [...byAngle.keys()].sort((a, b) => Math.abs(a) - Math.abs(b) || a - b);
-  return angles.flatMap((angle) => linesOf(byAngle.get(angle) ?? [], content.page, angle));
+  return angles.flatMap((angle) =>
+    linesOf(
+      byAngle.get(angle) ?? [],
+      content.page,
+      angle,
+      angle === 0 ? (content.graphics ?? null) : null,
+    ),
+  );
 }
 
-function linesOf(items: readonly PdfTextItem[], page: number, angle: number): PdfLine[] {
+function linesOf(
+  items: readonly PdfTextItem[],
+  page: number,
+  angle: number,
+  graphics: PageGraphics | null,
+): PdfLine[] {
   const sorted = [...items].sort((a, b) => a.baseline - b.baseline || a.x - b.x);
   const groups: PdfTextItem[][] = [];
   let current: PdfTextItem[] = [];
@@ -76,10 +112,15 @@ function linesOf(items: readonly PdfTextItem[], page: number, angle: number): Pd
     reference = item;
   }
   if (current.length > 0) groups.push(current);
-  return groups.map((group) => buildLine(group, page, angle));
+  return groups.map((group) => buildLine(group, page, angle, graphics));
 }
 
-function buildLine(group: PdfTextItem[], page: number, angle: number): PdfLine {
+function buildLine(
+  group: PdfTextItem[],
+  page: number,
+  angle: number,
+  graphics: PageGraphics | null,
+): PdfLine {
   const runs = [...group].sort((a, b) => a.x - b.x);
   const charactersBySize = new Map<number, number>();
   let letters = 0;
@@ -99,25 +140,33 @@ function buildLine(group: PdfTextItem[], page: number, angle: number): PdfLine {
     }
   }
   const size = dominantSize(charactersBySize);
-  const segments = splitSegments(runs, size);
   const first = runs[0];
   // The baseline of the longest run: a bullet or superscript at the start may sit higher.
   const main = runs.reduce((best, run) => (run.text.length > best.text.length ? run : best));
+  const x0 = first?.x ?? 0;
+  const x1 = Math.max(...runs.map((run) => run.x + run.width));
+  const middle = main.baseline - 0.35 * size;
+  const columnRules = graphics ? rulesCrossing(graphics, middle) : [];
+  const bar = graphics ? barUnder(graphics, x0, x1, middle, size) : undefined;
+  const lineRuns = joinRuns(runs, size);
+  const segments = splitSegments(lineRuns, size, columnRules, bar ? BAR_CELL_GAP : CELL_GAP);
   const text = segments.map((segment) => segment.text).join(" ");
   const line: PdfLine = {
     page,
     angle,
     baseline: main.baseline,
-    x0: first?.x ?? 0,
-    x1: Math.max(...runs.map((run) => run.x + run.width)),
+    x0,
+    x1,
     size,
     bold: letters > 0 ? boldLetters === letters : visible > 0 && boldVisible === visible,
     text,
     segments: DOT_LEADER.test(text) ? [mergeSegments(segments)] : segments,
+    columnRules,
     firstWordWidth: first ? firstWordWidth(first) : 0,
     artifact: runs.every((run) => run.artifact === true),
     charactersBySize,
   };
+  if (bar) line.bar = bar;
   const headings = runs.map((run) => run.structHeading);
   const heading = headings[0];
   if (heading !== undefined && headings.every((level) => level === heading)) {
@@ -126,27 +175,66 @@ function buildLine(group: PdfTextItem[], page: number, angle: number): PdfLine {
   return line;
 }
 
-function splitSegments(runs: readonly PdfTextItem[], size: number): PdfLineSegment[] {
-  const segments: PdfLineSegment[] = [];
-  let segment: PdfLineSegment | undefined;
+/** The line's runs with the spaces between them decided: a gap wider than a hair is a space. */
+function joinRuns(runs: readonly PdfTextItem[], size: number): PdfLineRun[] {
+  const joined: PdfLineRun[] = [];
   let end = Number.NEGATIVE_INFINITY;
+  let previousText = "";
   for (const run of runs) {
     const gap = run.x - end;
-    if (segment === undefined || gap > CELL_GAP * size) {
-      segment = { text: run.text.trimStart(), x0: run.x, x1: run.x + run.width };
-      segments.push(segment);
-    } else {
-      const needsSpace =
-        gap > SPACE_GAP * Math.min(size, run.size) &&
-        !/\s$/u.test(segment.text) &&
-        !/^\s/u.test(run.text);
-      segment.text += (needsSpace ? " " : "") + run.text;
-      segment.x1 = Math.max(segment.x1, run.x + run.width);
-    }
+    const spaceBefore =
+      gap > SPACE_GAP * Math.min(size, run.size) ||
+      /\s$/u.test(previousText) ||
+      /^\s/u.test(run.text);
+    joined.push({
+      text: run.text,
+      x0: run.x,
+      x1: run.x + run.width,
+      spaceBefore,
+      gapBefore: Number.isFinite(end) ? gap : Number.POSITIVE_INFINITY,
+    });
     end = Math.max(end, run.x + run.width);
+    previousText = run.text;
   }
-  for (const part of segments) part.text = part.text.replace(/\s+/gu, " ").trim();
-  return segments.filter((part) => part.text !== "");
+  return joined;
+}
+
+/**
+ * Runs → segments: a new segment where the gap before a run is wider than `cellGap` glyph sizes
+ * or a ruling line stands between the run and the one before it.
+ */
+function splitSegments(
+  runs: readonly PdfLineRun[],
+  size: number,
+  columnRules: readonly number[],
+  cellGap: number,
+): PdfLineSegment[] {
+  const groups: PdfLineRun[][] = [];
+  let end = Number.NEGATIVE_INFINITY;
+  for (const run of runs) {
+    const current = groups.at(-1);
+    const ruled = columnRules.some(
+      (x) => x >= end - RULE_TOLERANCE && x <= run.x0 + RULE_TOLERANCE,
+    );
+    if (current === undefined || run.gapBefore > cellGap * size || ruled) groups.push([run]);
+    else current.push(run);
+    end = Math.max(end, run.x1);
+  }
+  return groups.map(segmentOf).filter((segment) => segment.text !== "");
+}
+
+/** The segment made of `runs`, its text joined with the spaces between them. */
+export function segmentOf(runs: readonly PdfLineRun[]): PdfLineSegment {
+  let text = "";
+  runs.forEach((run, index) => {
+    text += (index > 0 && run.spaceBefore ? " " : "") + run.text;
+  });
+  return {
+    text: text.replace(/\s+/gu, " ").trim(),
+    x0: runs[0]?.x0 ?? 0,
+    x1: Math.max(...runs.map((run) => run.x1)),
+    runs: [...runs],
+  };
 }
 
 function mergeSegments(segments: readonly PdfLineSegment[]): PdfLineSegment {
@@ -154,7 +242,35 @@ function mergeSegments(segments: readonly PdfLineSegment[]): PdfLineSegment {
     text: segments.map((segment) => segment.text).join(" "),
     x0: segments[0]?.x0 ?? 0,
     x1: segments.at(-1)?.x1 ?? 0,
+    runs: segments.flatMap((segment) => segment.runs),
   };
+}
+
+/** The x of each vertical ruling line crossing height `y`, ascending, close ones once. */
+function rulesCrossing(graphics: PageGraphics, y: number): number[] {
+  const xs = graphics.vertical
+    .filter((rule) => rule.y0 <= y && rule.y1 >= y)
+    .map((rule) => rule.x)
+    .sort((a, b) => a - b);
+  return xs.filter((x, index) => index === 0 || x - (xs[index - 1] ?? 0) > RULE_TOLERANCE);
+}
+
+/** The shaded bar under a line: a box no higher than BAR_LINES glyph sizes holding the line. */
+function barUnder(
+  graphics: PageGraphics,
+  x0: number,
+  x1: number,
+  y: number,
+  size: number,
+): FilledBox | undefined {
+  return graphics.fills.find(
+    (box) =>
+      box.y0 <= y &&
+      box.y1 >= y &&
+      box.y1 - box.y0 <= BAR_LINES * size &&
+      box.x0 <= x0 + RULE_TOLERANCE &&
+      box.x1 >= x1 - RULE_TOLERANCE,
+  );
 }
 
 function dominantSize(charactersBySize: ReadonlyMap<number, number>): number {

@@ -3,13 +3,16 @@ import { AppError } from "../../shared/errors.ts";
 import { linesToBlocks } from "./pdf-blocks.ts";
 import { openPdf, unreadable } from "./pdf-document.ts";
 import { findFurniture } from "./pdf-furniture.ts";
+import { NO_GRAPHICS } from "./pdf-graphics.ts";
 import { groupLines, type PdfLine } from "./pdf-lines.ts";
 import { DEFAULT_OCR_OPTIONS, type OcrOptions, ocrPage, ocrUnavailableReason } from "./pdf-ocr.ts";
 import { matchOutline, readOutline } from "./pdf-outline.ts";
+import { mayNeedGraphics } from "./pdf-table-rows.ts";
 import {
   type FontWeights,
   LITTLE_TEXT,
   type PdfPageContent,
+  readGraphicsOf,
   readPageContent,
 } from "./pdf-text-items.ts";
 import type { DocumentMetadata, Reader, ReadResult, SourceDocument } from "./types.ts";
@@ -18,7 +21,7 @@ import type { DocumentMetadata, Reader, ReadResult, SourceDocument } from "./typ
  * PDF → blocks, with pdf.js (legacy build) as the only PDF library: positioned text runs with
  * font size and weight → lines in reading order → running headers, footers and page numbers
  * marked as furniture → outline and tagged-PDF headings → wrapped lines joined into paragraphs,
- * label/value rows as table rows. Pages without a text layer are OCR'd with tesseract.
+ * table rows read cell by cell (ruling lines and shaded bars from the page's graphics). Pages without a text layer are OCR'd with tesseract.
  */
 
 export interface PdfReaderOptions {
@@ -49,7 +52,10 @@ async function readPdf(file: SourceDocument, ocr: OcrOptions | null): Promise<Re
   const document = await openPdf(file.bytes, file.path);
   try {
     const pages = await readPages(document, file.path, ocr);
-    const lines = pages.contents.map(groupLines);
+    const lines: PdfLine[][] = [];
+    for (const content of pages.contents) {
+      lines.push(await linesWithGraphics(document, content, file.path));
+    }
     const furniture = findFurniture(
       lines,
       new Map(pages.contents.map((content) => [content.page, content.height])),
@@ -63,6 +69,9 @@ async function readPdf(file: SourceDocument, ocr: OcrOptions | null): Promise<Re
       furniture,
       outline: headings,
       pageWidths: new Map(pages.contents.map((content) => [content.page, content.width])),
+      graphics: new Map(
+        pages.contents.map((content) => [content.page, content.graphics ?? NO_GRAPHICS]),
+      ),
     });
     return {
       kind: "blocks",
@@ -74,6 +83,29 @@ async function readPdf(file: SourceDocument, ocr: OcrOptions | null): Promise<Re
   } finally {
     await document.destroy().catch(() => undefined);
   }
+}
+
+/**
+ * The page's lines, grouped again with its ruling lines and shading when the text suggests a
+ * table they would help to read (the operator list is read only then, or when fonts needed it).
+ */
+async function linesWithGraphics(
+  document: PDFDocumentProxy,
+  content: PdfPageContent,
+  path: string,
+): Promise<PdfLine[]> {
+  const lines = groupLines(content);
+  if (content.graphics !== undefined || !mayNeedGraphics(lines, content.height)) return lines;
+  let page: PDFPageProxy | undefined;
+  try {
+    page = await document.getPage(content.page);
+    content.graphics = await readGraphicsOf(page);
+  } catch (error) {
+    throw unreadable(path, error, content.page);
+  } finally {
+    page?.cleanup();
+  }
+  return groupLines(content);
 }
 
 interface PagesRead {

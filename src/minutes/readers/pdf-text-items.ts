@@ -1,5 +1,7 @@
 import { AnnotationMode, OPS, type PDFPageProxy, Util } from "pdfjs-dist/legacy/build/pdf.mjs";
 
+import { type PageGraphics, readGraphics } from "./pdf-graphics.ts";
+
 type TextContentEntry = Awaited<ReturnType<PDFPageProxy["getTextContent"]>>["items"][number];
 type TextItem = Extract<TextContentEntry, { str: string }>;
 type StructTreeNode = Awaited<ReturnType<PDFPageProxy["getStructTree"]>>;
@@ -36,6 +38,8 @@ export interface PdfPageContent {
   width: number;
   height: number;
   items: PdfTextItem[];
+  /** Ruling lines and shaded boxes, when the operator list was read (see `readGraphicsOf`). */
+  graphics?: PageGraphics;
   /** Letters in the page's text layer. */
   letters: number;
   /** The page paints an image (looked for only on pages with fewer than LITTLE_TEXT letters). */
@@ -82,21 +86,11 @@ export async function readPageContent(
     fontNames.add(entry.fontName);
     letters += entry.str.match(/\p{L}/gu)?.length ?? 0;
   }
-  // Only the operator list loads fonts into commonObjs (where their real names are), and it tells
-  // whether a page with (next to) no text paints a scan. It costs as much as the text, so it is
-  // fetched only for pages with a font not seen before, or with hardly any text.
-  const weights = options.fontWeights;
-  let hasImages = false;
-  if (letters < LITTLE_TEXT || [...fontNames].some((name) => !weights.has(name))) {
-    const operators = await page.getOperatorList({ annotationMode: AnnotationMode.DISABLE });
-    hasImages = operators.fnArray.some((operator) => IMAGE_OPERATORS.has(operator));
-    for (const name of fontNames) if (!weights.has(name)) weights.set(name, fontIsBold(page, name));
-  }
-  const isBold = (fontName: string): boolean => weights.get(fontName) ?? false;
   const headingByContentId = options.tagged ? structHeadings(await page.getStructTree()) : null;
   const viewport = page.getViewport({ scale: 1 });
 
   const items: PdfTextItem[] = [];
+  const fontOf = new Map<PdfTextItem, string>();
   let unmappedCharacters = 0;
   const markedStack: { artifact: boolean; heading: number | undefined }[] = [];
   for (const entry of content.items) {
@@ -118,14 +112,30 @@ export async function readPageContent(
     const cleaned = cleanText(entry.str);
     unmappedCharacters += cleaned.unmapped;
     if (cleaned.text.trim() === "") continue;
-    const item = positionItem(entry, cleaned.text, viewport.transform, isBold(entry.fontName));
+    const item = positionItem(entry, cleaned.text, viewport.transform);
     if (item === null) continue;
     const marked = markedStack.at(-1);
     if (marked?.artifact) item.artifact = true;
     if (marked?.heading !== undefined) item.structHeading = marked.heading;
     items.push(item);
+    fontOf.set(item, entry.fontName);
   }
-  return {
+
+  // Only the operator list loads fonts into commonObjs (where their real names are), and it tells
+  // whether a page with (next to) no text paints a scan. It costs as much as the text, so it is
+  // fetched only for pages with a font not seen before, or with hardly any text; the ruling lines
+  // it holds come with it (other pages' are read when their lines call for them: readGraphicsOf).
+  const weights = options.fontWeights;
+  let hasImages = false;
+  let graphics: PageGraphics | undefined;
+  if (letters < LITTLE_TEXT || [...fontNames].some((name) => !weights.has(name))) {
+    const operators = await page.getOperatorList({ annotationMode: AnnotationMode.DISABLE });
+    hasImages = operators.fnArray.some((operator) => IMAGE_OPERATORS.has(operator));
+    for (const name of fontNames) if (!weights.has(name)) weights.set(name, fontIsBold(page, name));
+    graphics = readGraphics(operators, viewport.transform, viewport.width * viewport.height);
+  }
+  for (const item of items) item.bold = weights.get(fontOf.get(item) ?? "") ?? false;
+  const result: PdfPageContent = {
     page: page.pageNumber,
     width: viewport.width,
     height: viewport.height,
@@ -134,6 +144,15 @@ export async function readPageContent(
     hasImages,
     unmappedCharacters,
   };
+  if (graphics !== undefined) result.graphics = graphics;
+  return result;
+}
+
+/** The page's ruling lines and shaded boxes, from its operator list. */
+export async function readGraphicsOf(page: PDFPageProxy): Promise<PageGraphics> {
+  const operators = await page.getOperatorList({ annotationMode: AnnotationMode.DISABLE });
+  const viewport = page.getViewport({ scale: 1 });
+  return readGraphics(operators, viewport.transform, viewport.width * viewport.height);
 }
 
 function fontIsBold(page: PDFPageProxy, fontName: string): boolean {
@@ -147,7 +166,6 @@ function positionItem(
   entry: TextItem,
   text: string,
   viewportTransform: number[],
-  bold: boolean,
 ): PdfTextItem | null {
   const [a, b, c, d, e, f] = Util.transform(viewportTransform, entry.transform) as number[];
   if (
@@ -172,7 +190,7 @@ function positionItem(
   const trailing = text.length - text.trimEnd().length;
   const width =
     text.length > 0 ? Math.abs(entry.width) * ((text.length - trailing) / text.length) : 0;
-  return { text: text.trimEnd(), x, baseline, width, size, bold, angle: degrees || 0 };
+  return { text: text.trimEnd(), x, baseline, width, size, bold: false, angle: degrees || 0 };
 }
 
 /**
