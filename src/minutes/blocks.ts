@@ -53,7 +53,9 @@ export function blocksToLines(blocks: readonly Block[]): Line[] {
       return;
     }
     if (block.role === "furniture") return;
-    if (block.role !== "table-row" || block.gapBefore) table.header = undefined;
+    // A table's header row names the columns of the rows under it, as long as they have its width.
+    if (block.role !== "table-row" || block.cells?.length !== table.header?.length)
+      table.header = undefined;
     const number = index + 1;
     const previous = lines.at(-1);
     if (block.gapBefore && previous !== undefined && previous.text !== "") {

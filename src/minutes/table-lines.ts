@@ -19,10 +19,10 @@ const FIELD_LABEL =
   /^(?:udvalg|mødeforum|forum|organ|dato|mødedato|tid|tidspunkt|mødetid|sted|mødested|lokale|mødelokale|sagsnr\.?|sagsnummer|j\.?\s*nr\.?)$/iu;
 /** Column names of an item table's header row. */
 const COLUMN_NAME =
-  /^(?:pkt\.?|punkt|nr\.?|emne|titel|sag|sagsnr\.?|overskrift|tekst|referat|beslutning|referat\/beslutning|beslutning\/referat|indstilling|ansvarlig|status|bemærkning(?:er)?|opfølgning|tidsfrist|frist|deadline|side)$/iu;
-/** A table's "Referat" column is the record of what the meeting decided. */
+  /^(?:pkt\.?|punkt|nr\.?|emne|titel|sag|sagsnr\.?|overskrift|tekst|indstilling|ansvarlig|status|bemærkning(?:er)?|opfølgning|tidsfrist|frist|deadline|side|(?:referat|beslutning(?:er)?|aftaler)(?:\s*\/\s*(?:referat|beslutning(?:er)?|aftaler))*)$/iu;
+/** A table's "Referat" (or "Beslutning / aftaler") column is the record of what the meeting decided. */
 const RECORD_COLUMN =
-  /^(?:referat|referat\/beslutning|beslutning\/referat|beslutning|beslutninger)$/iu;
+  /^(?:referat|beslutning(?:er)?|aftaler)(?:\s*\/\s*(?:referat|beslutning(?:er)?|aftaler))*$/iu;
 
 export interface TableContext {
   /** The column names of the current table's header row, if it had one. */
