@@ -43,7 +43,7 @@ const DEFAULT_PITCH = 1.2;
 const BULLET = /^[•◦▪■●○►▶➢➤✓✔·*\-–—]\s+\S/u;
 /** An enumerator before an item's text: "1. Godkendelse", "2)", "a)", "(b)", "iv)". Not "20. juni". */
 const ENUMERATOR =
-  /^(?:\d{1,3}\.\s+[\p{Lu}\d"'«“”]|\d{1,3}\)\s|[a-zæøå]\)\s|\((?:\d{1,3}|[a-zæøå]|[ivx]{1,5})\)\s|[ivx]{1,5}\)\s)/iu;
+  /^(?:\d{1,3}\.\s+[\p{Lu}\d"'«“”]|\d{1,3}\)\s|[a-zæøåA-ZÆØÅ]\)\s|\((?:\d{1,3}|[a-zæøåA-ZÆØÅ]|[ivxIVX]{1,5})\)\s|[ivxIVX]{1,5}\)\s)/u;
 
 interface OpenBlock {
   block: Block;
