@@ -18,14 +18,14 @@ const CASE_NUMBER_FORMS = [
 const LABELLED_VALUE = /[\p{L}\d][\p{L}\d./-]{0,38}/u;
 
 const LABEL =
-  /^(?:sags?\s*(?:nr|nummer)\.?|sagsnr\.?|sagsnummer|j\.?\s*nr\.?|journal(?:nummer|nr)\.?|dokumentnr\.?|emne)\s*:?\s*/iu;
+  /^(?:sags?\s*(?:nr|nummer)\.?|sagsnr\.?|sagsnummer|sags-?id\.?|j\.?\s*nr\.?|journal(?:nummer|nr)\.?|dokumentnr\.?|emne)\s*:?\s*/iu;
 
 /** After a label, other fields may share the line: "Sagsnr.: 20/33839    Sagsbehandler: …". */
 const FIELD_SEPARATOR = String.raw`(?:\s{2,}|\t|\s*[,;|]\s*)\S.*`;
 
 /** A case-number label alone on its line, its value on the next ("JOURNALNUMMER" / "24000101"). */
 export function isCaseNumberLabel(text: string): boolean {
-  return /^(?:sags?\s*(?:nr|nummer)\.?|sagsnr\.?|sagsnummer|j\.?\s*nr\.?|journal(?:nummer|nr)\.?)\s*:?$/iu.test(
+  return /^(?:sags?\s*(?:nr|nummer)\.?|sagsnr\.?|sagsnummer|sags-?id\.?|j\.?\s*nr\.?|journal(?:nummer|nr)\.?)\s*:?$/iu.test(
     text.trim(),
   );
 }
@@ -43,6 +43,10 @@ export function readCaseNumber(text: string): string | undefined {
     if (match) return match[1];
   }
   if (!labelled) return undefined;
+  // A value of digits only ("Sagsnr. 249050 Sundheds- og Omsorgsudvalget Åbent punkt") ends at
+  // the next space; any other value needs a clearer break before further fields.
+  const digits = withoutLabel.match(/^(\d{3,}(?:[./-]\d+)*)(?:\s+\S.*)?$/u)?.[1];
+  if (digits) return digits;
   const value = withoutLabel.match(
     new RegExp(`^(${LABELLED_VALUE.source})(?:${FIELD_SEPARATOR})?$`, "u"),
   )?.[1];

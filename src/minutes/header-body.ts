@@ -1,4 +1,5 @@
 import { cleanBodyName } from "./body-names.ts";
+import { findDate } from "./dates.ts";
 
 /**
  * Which body met, from the header's lines. Every place a header names the body is a candidate
@@ -9,6 +10,8 @@ import { cleanBodyName } from "./body-names.ts";
  */
 
 const BODY_KEY = /^(?:møde\s+vedr\.?|mødeforum|forum|udvalg|råd|organ|møde\s+i)\s*:\s*(.+)$/iu;
+/** "Udvalg Byrådet": a field whose table lost its cells (and its colon) when the page became text. */
+const BODY_KEY_WITHOUT_COLON = /^(?:udvalg|mødeforum|forum)\s+(\p{Lu}.+)$/u;
 const REFERAT_TITLE =
   /^(?:referat|beslutningsreferat|mødereferat|beslutningsprotokol)\s+(?:fra\s+|af\s+)?(?:(?:det\s+)?(?:ordinære\s+)?møde[t]?\s+(?:i|for)\s+)?(.+?)\s+(?:d\.|den)\s+\d/iu;
 /** "Referat fra møde i Handicaprådet", with the date on a line of its own. */
@@ -43,7 +46,9 @@ const AFTER_NAME =
 const MAX_NAME_WORDS = 10;
 
 export function readBodyName(texts: readonly string[]): string | undefined {
-  const fields = texts.flatMap((text) => text.match(BODY_KEY)?.[1] ?? []);
+  const fields = texts.flatMap(
+    (text) => text.match(BODY_KEY)?.[1] ?? text.match(BODY_KEY_WITHOUT_COLON)?.[1] ?? [],
+  );
   const phrases = texts.flatMap((text) => {
     const afterDate = text.match(DATE_THEN_REFERAT)?.[1] ?? text;
     return [
@@ -51,6 +56,7 @@ export function readBodyName(texts: readonly string[]): string | undefined {
       afterDate.match(REFERAT_OF)?.[1],
       text.match(NAME_BEFORE_DOCUMENT_WORD)?.[1],
       text.match(MEETING_IN)?.[1],
+      nameBeforeDate(text),
     ].filter((found): found is string => found !== undefined);
   });
   // A line naming the body on its own: capitalised, short, not a field ("Til stede: …").
@@ -66,6 +72,20 @@ export function readBodyName(texts: readonly string[]): string | undefined {
     [...clean(fields), ...clean(phrases)].find((name) => ORGAN.test(name)) ??
     clean(lines).find(isShapedLikeAName);
   return named ?? fields.map(cleanBodyPhrase).find(Boolean) ?? undefined;
+}
+
+/** "Børn & Læringsudvalget - 03-10-2022", "Kultur- og Demokratiudvalget 3. september 2018". */
+function nameBeforeDate(text: string): string | undefined {
+  const date = findDate(text);
+  if (!date || date.start === 0) return undefined;
+  const name = text
+    .slice(0, date.start)
+    .replace(
+      /(?:\s*[-–—|·,]\s*|\s+(?:den|d\.)\s*|\s+(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\s*)+$/iu,
+      "",
+    )
+    .trim();
+  return name === "" ? undefined : name;
 }
 
 /**

@@ -45,6 +45,8 @@ const WEIGHTS = {
   listLike: -1.5,
   restartedList: -3,
   indented: -1.5,
+  reference: -1.5,
+  titleBelowIsProse: -2,
   longTitle: -1.5,
   endsWithColon: -1,
 } as const;
@@ -58,6 +60,10 @@ export function scoreCandidates(
   const markerLines = new Set(bodyMarkers.map((marker) => marker.lineIndex));
   const anyStyled = bodyMarkers.some((marker) => isStyled(lines[marker.lineIndex] as Line));
   const inRestartedList = restartedLists(bodyMarkers);
+  // Indentation says something only where most lines are not indented (a page render indents all).
+  const nonBlank = lines.filter((line) => line.text !== "");
+  const mostlyIndented =
+    nonBlank.filter((line) => /^\s/u.test(line.raw)).length > nonBlank.length / 2;
   const groupBefore = groupCounts(lines);
   return bodyMarkers.map((marker) => {
     const line = lines[marker.lineIndex] as Line;
@@ -91,7 +97,11 @@ export function scoreCandidates(
       add("restarted-list", WEIGHTS.restartedList);
     else if (isListEntry(lines, marker.lineIndex, markerLines) && typography.weight === 0)
       add("list-like", WEIGHTS.listLike);
-    if (/^\s/u.test(line.raw) && line.cue === undefined) add("indented", WEIGHTS.indented);
+    if (/^\s/u.test(line.raw) && line.cue === undefined && !mostlyIndented)
+      add("indented", WEIGHTS.indented);
+    if (marker.reference) add("reference", WEIGHTS.reference);
+    if (marker.rest === "" && proseFollows(lines, marker.lineIndex))
+      add("title-below-is-prose", WEIGHTS.titleBelowIsProse);
     if (titlePart(marker.rest).length > 160) add("long-title", WEIGHTS.longTitle);
     if (/:$/u.test(marker.rest)) add("ends-with-colon", WEIGHTS.endsWithColon);
 
@@ -104,6 +114,16 @@ export function scoreCandidates(
       group: groupBefore[marker.lineIndex] ?? 0,
     };
   });
+}
+
+/** "Ad. 1" / "5 medlemmer (A+V+C) anbefaler forslaget.": what follows a bare marker is a sentence, not a title. */
+function proseFollows(lines: readonly Line[], index: number): boolean {
+  for (let below = index + 1; below < lines.length; below++) {
+    const text = (lines[below] as Line).text;
+    if (text === "") continue;
+    return /[.!?]$/u.test(text) || text.length > 120 || /^\d/u.test(text);
+  }
+  return false;
 }
 
 /** For each line, how many group headings stand above it. */

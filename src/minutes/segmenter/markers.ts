@@ -21,6 +21,8 @@ export interface ItemMarker {
   rest: string;
   /** "Lukket punkt 4": closed before the title says anything. */
   closedByMarker: boolean;
+  /** "Ad 1." / "Ad punkt 2:": also how decisions refer to the points of a recommendation. */
+  reference?: boolean;
 }
 
 const PUNKT_LINE =
@@ -28,12 +30,14 @@ const PUNKT_LINE =
 /** "715. Title", "3) Title", "1.Title"; not "1.000 kr." or "12.15 Frokost". */
 const NUMBERED_LINE = /^(\d{1,4})(?:[.)]\s+|[.)](?=\p{L}))(\S.*)$/u;
 const BARE_LINE = /^(\d{1,4})\s+(\p{Lu}.*)$/u;
+const LIST_BULLET = /^[•◦▪■●]\s*(?=\S)/u;
 const ROMAN_LINE = /^([IVXL]{1,7})[.)]\s+(\p{Lu}.*)$/u;
 /** A title begins with a capital, a digit ("89. 17 nye senior-egnede lejligheder") or a quote. */
 const TITLE_START = /^[\p{Lu}\d"«„“'(]/u;
 
 export function readItemMarker(line: Line, lineIndex: number): ItemMarker | undefined {
-  const text = line.text;
+  // "• 301. Planstrategi 2020": an agenda rendered as a bulleted list of items.
+  const text = line.text.replace(LIST_BULLET, "");
   if (text === "") return undefined;
   const punkt = text.match(PUNKT_LINE);
   if (punkt) {
@@ -46,6 +50,7 @@ export function readItemMarker(line: Line, lineIndex: number): ItemMarker | unde
       scheme: "punkt",
       rest,
       closedByMarker: punkt[1]?.toLowerCase() === "lukket",
+      ...(/^ad\b/iu.test(text) ? { reference: true } : {}),
     };
   }
   const numbered = text.match(NUMBERED_LINE);

@@ -210,11 +210,12 @@ function contentsAsItems(contents: TableOfContents): ItemStart[] {
 function repeatedOpenings(lines: readonly Line[]): ItemStart[] {
   const openings = lines.flatMap((line, index) => {
     const opens =
-      (/^sags?\s*nr/iu.test(line.text) && readCaseNumber(line.text) !== undefined) ||
+      (/^(?:sags?\s*(?:nr|nummer|-?id)|j\.?\s*nr|journal)/iu.test(line.text) &&
+        readCaseNumber(line.text) !== undefined) ||
       readStatusLine(line.text) !== undefined;
     return opens && headingWithin(lines, index + 1, 3) ? [index] : [];
   });
-  if (openings.length < 2) return [];
+  if (openings.length === 0) return [];
   return openings.map((lineIndex, position) => ({
     lineIndex,
     bodyIndex: lineIndex,
