@@ -1,3 +1,4 @@
+import { findDate } from "./dates.ts";
 import type { SectionKind } from "./model.ts";
 
 /**
@@ -157,5 +158,28 @@ export function recogniseHeading(text: string): RecognisedHeading | undefined {
   for (const [pattern, kind] of PHRASE_HEADINGS) {
     if (pattern.test(heading)) return { heading, kind, phrase: true, weak: false };
   }
+  if (isDecisionLabel(heading)) return { heading, kind: "beslutning", phrase: true, weak: false };
   return undefined;
+}
+
+/**
+ * "Sundheds- og Omsorgsudvalget, 03-03-2016, pkt. 15", "Byrådet, 16.12.2014", "Kultur- og
+ * Demokratiudvalget (til efterretning), 03.09.2018": a body and a meeting date as the label of
+ * what that body decided there (whether that is this meeting's decision, the decision history
+ * says).
+ */
+function isDecisionLabel(heading: string): boolean {
+  const date = findDate(heading);
+  if (!date) return false;
+  const after = heading.slice(date.end).trim();
+  if (after !== "" && !/^,?\s*(?:pkt\.?|punkt)\s*\d{1,4}$/iu.test(after)) return false;
+  const name = heading.slice(0, date.start).replace(/\s*,?\s*(?:den\s*)?$/iu, "");
+  const words = name.replace(/\([^)]*\)/gu, "").trim().split(/\s+/u);
+  return (
+    name !== heading.slice(0, date.start) &&
+    /^\p{Lu}/u.test(name) &&
+    !/\d/u.test(name) &&
+    words.length <= 8 &&
+    /,\s*(?:den\s*)?$/iu.test(heading.slice(0, date.start))
+  );
 }

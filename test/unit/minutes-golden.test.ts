@@ -149,6 +149,8 @@ const GOLDEN: Golden[] = [
         [
           "Resume",
           "Indstilling",
+          // The social committee's decision on the case the week before: history, not this meeting's.
+          "Socialudvalget, 26. august 2019, pkt. 70",
           "Beslutning",
           "Sagsfremstilling",
           "Økonomi",
