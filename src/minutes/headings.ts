@@ -174,7 +174,10 @@ function isDecisionLabel(heading: string): boolean {
   const after = heading.slice(date.end).trim();
   if (after !== "" && !/^,?\s*(?:pkt\.?|punkt)\s*\d{1,4}$/iu.test(after)) return false;
   const name = heading.slice(0, date.start).replace(/\s*,?\s*(?:den\s*)?$/iu, "");
-  const words = name.replace(/\([^)]*\)/gu, "").trim().split(/\s+/u);
+  const words = name
+    .replace(/\([^)]*\)/gu, "")
+    .trim()
+    .split(/\s+/u);
   return (
     name !== heading.slice(0, date.start) &&
     /^\p{Lu}/u.test(name) &&

@@ -106,7 +106,12 @@ export function joinText(lines: readonly Line[]): string {
 
 /** Lines that are a table-of-contents entry: dotted leaders or a trailing page number column. */
 export function isTableOfContentsLine(text: string): boolean {
-  return /\.{4,}\s*\|?\s*\d*\s*\|?\s*$/u.test(text) || /\.{4,}\s+\d+\s*$/u.test(text);
+  // "…….. 3", "…. | 3 |", and three dots tight against the page number ("Status på IT...31").
+  return (
+    /\.{4,}\s*\|?\s*\d*\s*\|?\s*$/u.test(text) ||
+    /\.{4,}\s+\d+\s*$/u.test(text) ||
+    /\p{L}\.{3}\d{1,3}$/u.test(text)
+  );
 }
 
 /** Index of the nearest non-blank line before `index`, if any. */

@@ -1,4 +1,5 @@
 import { AppError } from "../../shared/errors.ts";
+import { unflattenPages } from "./flattened-pages.ts";
 import type { Reader } from "./types.ts";
 
 export const TEXT_EXTENSIONS = [".txt", ".md", ".markdown", ".text"] as const;
@@ -14,7 +15,17 @@ export const textReader: Reader = {
       .replace(/^\uFEFF/u, "")
       .replace(/\r\n?/gu, "\n");
     if (text.trim() === "") throw new AppError("minutes_empty", "the file is empty");
-    return { kind: "text", format: "text", text, metadata: {}, warnings: [] };
+    const unflattened = unflattenPages(text);
+    if (unflattened === undefined) {
+      return { kind: "text", format: "text", text, metadata: {}, warnings: [] };
+    }
+    return {
+      kind: "text",
+      format: "text",
+      text: unflattened,
+      metadata: {},
+      warnings: ["the text had lost its line breaks (one line per page); they were restored"],
+    };
   },
 };
 

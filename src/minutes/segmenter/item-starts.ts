@@ -56,7 +56,8 @@ export function readItemStart(
       bodyIndex++;
     }
   }
-  content = stripTimeSlot(content);
+  // A contents row as the title ("Godkendelse af dagsorden ........ 4"): without its leaders and page.
+  content = stripTimeSlot(content.replace(/\s*\.{3,}\s*\d{0,4}\s*$/u, ""));
   const structureBelow =
     candidate.cues.includes("section-heading-below") ||
     candidate.cues.includes("case-or-status-below");

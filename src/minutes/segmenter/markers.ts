@@ -26,10 +26,12 @@ export interface ItemMarker {
 }
 
 const PUNKT_LINE =
-  /^(?:(åben|åbent|lukket)\s+(?=punkt|pkt|dagsorden))?(?:ad\.?\s+(?:punkt\s*|pkt\.?\s*)?|(?:punkt|pkt\.?|dagsordens?punkt)\s*(?:nr\.?\s*)?|sag\s+(?:nr\.?\s*)?(?=\d{1,4}\s*(?:[:.\-–]|$)))(\d{1,4})\s*[:.,)\-–]?\s*(.*)$/iu;
+  /^(?:(åben|åbent|lukket)\s+(?=punkt|pkt|dagsorden))?(?:ad\.?\s+(?:punkt\s*|pkt\.?\s*)?|(?:punkt|pkt\.?|dagsordens?punkt)\s*(?:nr\.?\s*)?|nr\.\s*(?=\d{1,4}\s*[-–:]\s*\p{Lu})|sag\s+(?:nr\.?\s*)?(?=\d{1,4}\s*(?:[:.\-–]|$)))(\d{1,4})\s*[:.,)\-–]?\s*(.*)$/iu;
 /** "715. Title", "3) Title", "1.Title"; not "1.000 kr." or "12.15 Frokost". */
 const NUMBERED_LINE = /^(\d{1,4})(?:[.)]\s+|[.)](?=\p{L}))(\S.*)$/u;
 const BARE_LINE = /^(\d{1,4})\s+(\p{Lu}.*)$/u;
+/** "307." or "01." alone, the title on the next line (accordion and print views). */
+const LONE_NUMBER = /^(\d{1,4})[.)]$/u;
 const LIST_BULLET = /^[•◦▪■●]\s*(?=\S)/u;
 const ROMAN_LINE = /^([IVXL]{1,7})[.)]\s+(\p{Lu}.*)$/u;
 /** A title begins with a capital, a digit ("89. 17 nye senior-egnede lejligheder") or a quote. */
@@ -55,6 +57,15 @@ export function readItemMarker(line: Line, lineIndex: number): ItemMarker | unde
   }
   const numbered = text.match(NUMBERED_LINE);
   if (numbered) return marker(lineIndex, numbered, "numbered");
+  const lone = text.match(LONE_NUMBER);
+  if (lone)
+    return {
+      lineIndex,
+      number: Number(lone[1]),
+      scheme: "numbered",
+      rest: "",
+      closedByMarker: false,
+    };
   const roman = text.match(ROMAN_LINE);
   const romanNumber = roman ? romanValue(roman[1] ?? "") : undefined;
   if (roman && romanNumber !== undefined) {
