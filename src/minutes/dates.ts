@@ -60,7 +60,16 @@ export function findDate(text: string): FoundDate | undefined {
   if (numeric) {
     const rawYear = numeric[3] ?? "";
     const year = rawYear.length === 2 ? 2000 + +rawYear : +rawYear;
-    const date = toIso(year, +(numeric[2] ?? 0), +(numeric[1] ?? 0));
+    // "9/11/2019 3:00:00 PM": a US-style stamp (month first) is told by its AM/PM clock.
+    const american =
+      numeric[0].includes("/") &&
+      /^\s+\d{1,2}:\d{2}(?::\d{2})?\s*[AP]M\b/iu.test(
+        text.slice(numeric.index + numeric[0].length),
+      );
+    const [month, day] = american
+      ? [+(numeric[1] ?? 0), +(numeric[2] ?? 0)]
+      : [+(numeric[2] ?? 0), +(numeric[1] ?? 0)];
+    const date = toIso(year, month, day);
     if (date)
       candidates.push({ index: numeric.index, iso: date, end: numeric.index + numeric[0].length });
   }

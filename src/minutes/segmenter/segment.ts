@@ -209,10 +209,11 @@ function contentsAsItems(contents: TableOfContents): ItemStart[] {
  */
 function repeatedOpenings(lines: readonly Line[]): ItemStart[] {
   const openings = lines.flatMap((line, index) => {
+    const text = line.text.replace(/^[•◦▪■●]\s*/u, "");
     const opens =
-      (/^(?:sags?\s*(?:nr|nummer|-?id)|j\.?\s*nr|journal)/iu.test(line.text) &&
-        readCaseNumber(line.text) !== undefined) ||
-      readStatusLine(line.text) !== undefined;
+      (/^(?:sags?\s*(?:nr|nummer|-?id)|j\.?\s*nr|journal)/iu.test(text) &&
+        (readCaseNumber(text) !== undefined || isCaseNumberLabel(text))) ||
+      readStatusLine(text) !== undefined;
     return opens && headingWithin(lines, index + 1, 3) ? [index] : [];
   });
   if (openings.length === 0) return [];
