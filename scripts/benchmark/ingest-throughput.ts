@@ -38,6 +38,36 @@ interface FormatFigures {
   pages: number;
 }
 
+const folder = await mkdtemp(join(tmpdir(), "referat-ingest-bench-"));
+let whole: {
+  files: number;
+  meetings: number;
+  coldSeconds: number;
+  unchangedSeconds: number;
+  reused: number;
+};
+try {
+  for (const source of folders) {
+    await cp(source, join(folder, source.replace(/[\\/]+/gu, "_")), { recursive: true });
+  }
+  const corpusFile = join(folder, ".data", "corpus.json");
+  const coldStart = process.hrtime.bigint();
+  const cold = await ingestDirectory(folder, { corpusFile });
+  const coldSeconds = Number(process.hrtime.bigint() - coldStart) / 1e9;
+  const warmStart = process.hrtime.bigint();
+  const unchanged = await ingestDirectory(folder, { corpusFile });
+  const unchangedSeconds = Number(process.hrtime.bigint() - warmStart) / 1e9;
+  whole = {
+    files: cold.files.length,
+    meetings: cold.meetings.length,
+    coldSeconds,
+    unchangedSeconds,
+    reused: unchanged.reused,
+  };
+} finally {
+  await rm(folder, { recursive: true, force: true });
+}
+
 const byFormat = new Map<string, FormatFigures>();
 const context = { siblings: async () => [] };
 let peakRss = process.memoryUsage().rss;
@@ -62,56 +92,40 @@ for (const folder of folders) {
   }
 }
 
-const folder = await mkdtemp(join(tmpdir(), "referat-ingest-bench-"));
-try {
-  for (const source of folders)
-    await cp(source, join(folder, source.replace(/[\\/]+/gu, "_")), { recursive: true });
-  const corpusFile = join(folder, ".data", "corpus.json");
-  const coldStart = process.hrtime.bigint();
-  const cold = await ingestDirectory(folder, { corpusFile });
-  const coldSeconds = Number(process.hrtime.bigint() - coldStart) / 1e9;
-  const warmStart = process.hrtime.bigint();
-  const unchanged = await ingestDirectory(folder, { corpusFile });
-  const unchangedSeconds = Number(process.hrtime.bigint() - warmStart) / 1e9;
-  peakRss = Math.max(peakRss, process.memoryUsage().rss);
-
-  const formats = [...byFormat.entries()].map(([format, figures]) => ({
-    format,
-    files: figures.files,
-    filesPerSecond: round(figures.reads / figures.seconds),
-    msPerFile: round((figures.seconds / figures.reads) * 1000),
-    ...(format === "pdf" ? { pagesPerSecond: round(figures.pages / figures.seconds) } : {}),
-  }));
-  const report = {
-    rounds,
-    formats,
-    folder: {
-      files: cold.files.length,
-      meetings: cold.meetings.length,
-      coldSeconds: round(coldSeconds),
-      coldFilesPerSecond: round(cold.files.length / coldSeconds),
-      unchangedSeconds: round(unchangedSeconds),
-      unchangedReused: unchanged.reused,
-    },
-    peakRssMb: megabytes(peakRss),
-  };
-  if (values.json) {
-    console.log(JSON.stringify(report, null, 2));
-  } else {
-    console.log(`Ingest throughput (warm reads, ${rounds} rounds per file)`);
-    for (const entry of formats) {
-      const pages = "pagesPerSecond" in entry ? `, ${entry.pagesPerSecond} pages/s` : "";
-      console.log(
-        `  ${entry.format.padEnd(17)} ${String(entry.files).padStart(2)} files  ${String(entry.filesPerSecond).padStart(7)} files/s  ${String(entry.msPerFile).padStart(6)} ms/file${pages}`,
-      );
-    }
+const formats = [...byFormat.entries()].map(([format, figures]) => ({
+  format,
+  files: figures.files,
+  filesPerSecond: round(figures.reads / figures.seconds),
+  msPerFile: round((figures.seconds / figures.reads) * 1000),
+  ...(format === "pdf" ? { pagesPerSecond: round(figures.pages / figures.seconds) } : {}),
+}));
+const report = {
+  rounds,
+  formats,
+  folder: {
+    files: whole.files,
+    meetings: whole.meetings,
+    coldSeconds: round(whole.coldSeconds),
+    coldFilesPerSecond: round(whole.files / whole.coldSeconds),
+    unchangedSeconds: round(whole.unchangedSeconds),
+    unchangedReused: whole.reused,
+  },
+  peakRssMb: megabytes(peakRss),
+};
+if (values.json) {
+  console.log(JSON.stringify(report, null, 2));
+} else {
+  console.log(
+    `Whole folder, cold (the first PDF read loads pdf.js): ${report.folder.files} files → ${report.folder.meetings} meetings in ${report.folder.coldSeconds} s (${report.folder.coldFilesPerSecond} files/s); unchanged re-run ${report.folder.unchangedSeconds} s (${report.folder.unchangedReused} reused)`,
+  );
+  console.log(`Per format, warm reads (${rounds} rounds per file):`);
+  for (const entry of formats) {
+    const pages = "pagesPerSecond" in entry ? `, ${entry.pagesPerSecond} pages/s` : "";
     console.log(
-      `Whole folder: ${report.folder.files} files → ${report.folder.meetings} meetings in ${report.folder.coldSeconds} s cold (${report.folder.coldFilesPerSecond} files/s, first PDF read included), ${report.folder.unchangedSeconds} s unchanged (${report.folder.unchangedReused} reused)`,
+      `  ${entry.format.padEnd(17)} ${String(entry.files).padStart(2)} files  ${String(entry.filesPerSecond).padStart(7)} files/s  ${String(entry.msPerFile).padStart(6)} ms/file${pages}`,
     );
-    console.log(`Peak RSS: ${report.peakRssMb} MB`);
   }
-} finally {
-  await rm(folder, { recursive: true, force: true });
+  console.log(`Peak RSS: ${report.peakRssMb} MB`);
 }
 
 async function pageCount(file: SourceDocument): Promise<number> {
