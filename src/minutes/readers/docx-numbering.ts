@@ -1,3 +1,4 @@
+import { toRoman } from "../roman-numerals.ts";
 import type { DocxStyles } from "./docx-styles.ts";
 import {
   childElements,
@@ -152,9 +153,9 @@ function formatNumber(count: number, format: string): string {
     case "upperLetter":
       return letters(count).toUpperCase();
     case "lowerRoman":
-      return roman(count).toLowerCase();
+      return toRoman(count).toLowerCase();
     case "upperRoman":
-      return roman(count);
+      return toRoman(count);
     default:
       // decimal, and the spelled-out formats (ordinalText, cardinalText) shown as digits.
       return String(count);
@@ -166,32 +167,4 @@ function letters(count: number): string {
   if (count < 1) return String(count);
   const letter = String.fromCharCode(97 + ((count - 1) % 26));
   return letter.repeat(Math.floor((count - 1) / 26) + 1);
-}
-
-function roman(count: number): string {
-  if (count < 1 || count > 3999) return String(count);
-  const numerals: [number, string][] = [
-    [1000, "M"],
-    [900, "CM"],
-    [500, "D"],
-    [400, "CD"],
-    [100, "C"],
-    [90, "XC"],
-    [50, "L"],
-    [40, "XL"],
-    [10, "X"],
-    [9, "IX"],
-    [5, "V"],
-    [4, "IV"],
-    [1, "I"],
-  ];
-  let rest = count;
-  let text = "";
-  for (const [value, numeral] of numerals) {
-    while (rest >= value) {
-      text += numeral;
-      rest -= value;
-    }
-  }
-  return text;
 }

@@ -1,4 +1,5 @@
 import { type Element, isTag } from "domhandler";
+import { toRoman } from "../roman-numerals.ts";
 
 /**
  * The markers a browser shows before the items of an ordered list: "1.", "2." … from `start`
@@ -89,7 +90,7 @@ function format(value: number, style: Style): string | undefined {
     case "lower-roman":
     case "upper-roman": {
       if (value < 1 || value > 3999) return String(value);
-      const numeral = roman(value);
+      const numeral = toRoman(value);
       return style === "lower-roman" ? numeral.toLowerCase() : numeral;
     }
     default:
@@ -105,34 +106,6 @@ function alphabetic(value: number): string {
     rest -= 1;
     text = String.fromCharCode(97 + (rest % 26)) + text;
     rest = Math.floor(rest / 26);
-  }
-  return text;
-}
-
-const ROMAN: [number, string][] = [
-  [1000, "M"],
-  [900, "CM"],
-  [500, "D"],
-  [400, "CD"],
-  [100, "C"],
-  [90, "XC"],
-  [50, "L"],
-  [40, "XL"],
-  [10, "X"],
-  [9, "IX"],
-  [5, "V"],
-  [4, "IV"],
-  [1, "I"],
-];
-
-function roman(value: number): string {
-  let text = "";
-  let rest = value;
-  for (const [amount, numeral] of ROMAN) {
-    while (rest >= amount) {
-      text += numeral;
-      rest -= amount;
-    }
   }
   return text;
 }

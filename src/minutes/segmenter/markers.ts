@@ -1,4 +1,5 @@
 import type { Line } from "../lines.ts";
+import { fromRoman } from "../roman-numerals.ts";
 
 /**
  * The numbering forms agenda items are written in. A marker says only that a line *could* open
@@ -67,7 +68,7 @@ export function readItemMarker(line: Line, lineIndex: number): ItemMarker | unde
       closedByMarker: false,
     };
   const roman = text.match(ROMAN_LINE);
-  const romanNumber = roman ? romanValue(roman[1] ?? "") : undefined;
+  const romanNumber = roman ? fromRoman(roman[1] ?? "") : undefined;
   if (roman && romanNumber !== undefined) {
     const found = marker(lineIndex, roman, "roman");
     return found && { ...found, number: romanNumber };
@@ -85,39 +86,6 @@ function marker(
   const rest = (match[2] ?? "").trim();
   if (!TITLE_START.test(rest) || /^at\s/iu.test(rest)) return undefined;
   return { lineIndex, number: Number(match[1]), scheme, rest, closedByMarker: false };
-}
-
-/** "XIV" → 14; undefined for letters that are no well-formed roman numeral ("IIII", "VX"). */
-function romanValue(numeral: string): number | undefined {
-  const values: Record<string, number> = { I: 1, V: 5, X: 10, L: 50 };
-  let total = 0;
-  for (let index = 0; index < numeral.length; index++) {
-    const value = values[numeral[index] ?? ""] ?? 0;
-    const next = values[numeral[index + 1] ?? ""] ?? 0;
-    total += value < next ? -value : value;
-  }
-  return toRoman(total) === numeral ? total : undefined;
-}
-
-function toRoman(value: number): string {
-  const numerals: [number, string][] = [
-    [50, "L"],
-    [40, "XL"],
-    [10, "X"],
-    [9, "IX"],
-    [5, "V"],
-    [4, "IV"],
-    [1, "I"],
-  ];
-  let rest = value;
-  let text = "";
-  for (const [amount, numeral] of numerals) {
-    while (rest >= amount) {
-      text += numeral;
-      rest -= amount;
-    }
-  }
-  return text;
 }
 
 /** "2024 Budget…" is a year, "500 Kroner" an amount, not an item. */
