@@ -17,17 +17,34 @@ const CASE_NUMBER_FORMS = [
 /** What a label may be followed by: one identifier holding a digit. */
 const LABELLED_VALUE = /[\p{L}\d][\p{L}\d./-]{0,38}/u;
 
-const LABEL =
-  /^(?:sags?\s*(?:nr|nummer)\.?|sagsnr\.?|sagsnummer|sags-?id\.?|j\.?\s*nr\.?|journal(?:nummer|nr)\.?|dokumentnr\.?|emne)\s*:?\s*/iu;
+/** The labels of a case number ("Sagsnr.", "Sag nr.", "Sagsid.", "J.nr.", "Journalnummer"). */
+const CASE_LABEL = String.raw`(?:sags?\s*(?:nr|nummer)\.?|sagsnr\.?|sagsnummer|sags-?id\.?|j\.?\s*nr\.?|journal(?:nummer|nr)\.?)`;
+/** Any label a case number stands after, including the document and subject fields that carry one. */
+const LABEL = new RegExp(String.raw`^(?:${CASE_LABEL}|dokumentnr\.?|emne)\s*:?\s*`, "iu");
+const LONE_LABEL = new RegExp(String.raw`^${CASE_LABEL}\s*:?$`, "iu");
+const STARTS_WITH_LABEL = new RegExp(String.raw`^${CASE_LABEL}`, "iu");
 
 /** After a label, other fields may share the line: "Sagsnr.: 20/33839    Sagsbehandler: …". */
 const FIELD_SEPARATOR = String.raw`(?:\s{2,}|\t|\s*[,;|]\s*)\S.*`;
 
+const UNLABELLED_FORMS = CASE_NUMBER_FORMS.map((form) => new RegExp(`^(${form.source})\\.?$`, "u"));
+// After a label, a number in one of the known forms may be followed by other fields after a
+// single space ("Sagsnr.: 23/04567 Åbent punkt"); a free-form value needs a clearer break.
+const LABELLED_FORMS = CASE_NUMBER_FORMS.map(
+  (form) => new RegExp(String.raw`^(${form.source})\.?(?:\s+\S.*)?$`, "u"),
+);
+/** A value of digits only ("Sagsnr. 249050 Sundheds- og Omsorgsudvalget Åbent punkt") ends at the next space. */
+const LABELLED_DIGITS = /^(\d{3,}(?:[./-]\d+)*)(?:\s+\S.*)?$/u;
+const LABELLED_FREE_FORM = new RegExp(`^(${LABELLED_VALUE.source})(?:${FIELD_SEPARATOR})?$`, "u");
+
 /** A case-number label alone on its line, its value on the next ("JOURNALNUMMER" / "24000101"). */
 export function isCaseNumberLabel(text: string): boolean {
-  return /^(?:sags?\s*(?:nr|nummer)\.?|sagsnr\.?|sagsnummer|sags-?id\.?|j\.?\s*nr\.?|journal(?:nummer|nr)\.?)\s*:?$/iu.test(
-    text.trim(),
-  );
+  return LONE_LABEL.test(text.trim());
+}
+
+/** A line that opens with a case-number label ("Sagsid.: 18/3241", "• Sagsid.:" without the bullet). */
+export function startsWithCaseNumberLabel(text: string): boolean {
+  return STARTS_WITH_LABEL.test(text.trim());
 }
 
 /** The case number when the line is one (possibly labelled), else undefined. */
@@ -35,21 +52,14 @@ export function readCaseNumber(text: string): string | undefined {
   const trimmed = text.trim();
   const withoutLabel = trimmed.replace(LABEL, "");
   const labelled = withoutLabel !== trimmed;
-  // After a label, a number in one of the known forms may be followed by other fields after a
-  // single space ("Sagsnr.: 23/04567 Åbent punkt"); a free-form value needs a clearer break.
-  const rest = labelled ? String.raw`(?:\s+\S.*)?` : "";
-  for (const form of CASE_NUMBER_FORMS) {
-    const match = withoutLabel.match(new RegExp(`^(${form.source})\\.?${rest}$`, "u"));
+  for (const form of labelled ? LABELLED_FORMS : UNLABELLED_FORMS) {
+    const match = withoutLabel.match(form);
     if (match) return match[1];
   }
   if (!labelled) return undefined;
-  // A value of digits only ("Sagsnr. 249050 Sundheds- og Omsorgsudvalget Åbent punkt") ends at
-  // the next space; any other value needs a clearer break before further fields.
-  const digits = withoutLabel.match(/^(\d{3,}(?:[./-]\d+)*)(?:\s+\S.*)?$/u)?.[1];
+  const digits = withoutLabel.match(LABELLED_DIGITS)?.[1];
   if (digits) return digits;
-  const value = withoutLabel.match(
-    new RegExp(`^(${LABELLED_VALUE.source})(?:${FIELD_SEPARATOR})?$`, "u"),
-  )?.[1];
+  const value = withoutLabel.match(LABELLED_FREE_FORM)?.[1];
   return value !== undefined && /\d/u.test(value) ? value.replace(/[.,;:]$/u, "") : undefined;
 }
 

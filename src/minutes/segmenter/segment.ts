@@ -1,5 +1,10 @@
 import { AppError } from "../../shared/errors.ts";
-import { isCaseNumberLabel, readCaseNumber, splitTitleCaseNumber } from "../case-numbers.ts";
+import {
+  isCaseNumberLabel,
+  readCaseNumber,
+  splitTitleCaseNumber,
+  startsWithCaseNumberLabel,
+} from "../case-numbers.ts";
 import { readDocumentType, readHeader } from "../header.ts";
 import { recogniseHeading } from "../headings.ts";
 import { type Line, nextNonBlank, previousNonBlank } from "../lines.ts";
@@ -211,7 +216,7 @@ function repeatedOpenings(lines: readonly Line[]): ItemStart[] {
   const openings = lines.flatMap((line, index) => {
     const text = line.text.replace(/^[•◦▪■●]\s*/u, "");
     const opens =
-      (/^(?:sags?\s*(?:nr|nummer|-?id)|j\.?\s*nr|journal)/iu.test(text) &&
+      (startsWithCaseNumberLabel(text) &&
         (readCaseNumber(text) !== undefined || isCaseNumberLabel(text))) ||
       readStatusLine(text) !== undefined;
     return opens && headingWithin(lines, index + 1, 3) ? [index] : [];
