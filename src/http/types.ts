@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AnswerQuestion, Retriever, SummariseMeeting } from "../answer/types.ts";
 import type { MeetingCatalog } from "../minutes/catalog.ts";
 import type { Logger } from "../shared/logger.ts";
+import type { CorpusStatus as LiveCorpusStatus } from "../watch/live-corpus.ts";
 
 /** What /readyz reports: whether answers can be given, and which parts of the pipeline are on. */
 export interface Readiness {
@@ -15,19 +16,10 @@ export interface Readiness {
 }
 
 /** What /healthz says about the corpus being served, when the server is told (the application does). */
-export interface CorpusStatus {
-  /** 1 for the corpus ingested at start, +1 for every corpus swapped in since. */
-  generation: number;
-  /** When the corpus being served was ingested (ISO 8601). */
-  ingestedAt: string;
-  meetings: number;
-  files: number;
-  failedFiles: number;
+export type CorpusStatus = LiveCorpusStatus & {
   /** Whether the minutes folder is watched for changes (MINUTES_WATCH). */
   watching: boolean;
-  /** The latest re-ingest after a change, if any. */
-  lastCheck?: { at: string; outcome: "updated" | "unchanged" | "failed"; error?: string };
-}
+};
 
 /** A plain Node request listener (Bolt's HTTP receiver) handed the raw, unparsed request. */
 export type SlackRequestListener = (
