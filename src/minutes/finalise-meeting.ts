@@ -5,6 +5,7 @@ import { findDate } from "./dates.ts";
 import { rekindDecisionHistory } from "./decision-history.ts";
 import { type Item, itemSchema, type Meeting, meetingSchema, type Section } from "./model.ts";
 import type { DocumentType, ItemDraft, MeetingDraft, SourceFormat } from "./readers/types.ts";
+import { withUniqueSlugs } from "./sections.ts";
 import type { Sidecar } from "./sidecar.ts";
 
 export interface FinaliseOptions {
@@ -86,11 +87,10 @@ function finaliseItem(draft: ItemDraft, position: number): Item {
     closed: draft.closed,
     sections: withUniqueSlugs(
       draft.sections.map((section, index) => {
-        const finished: Section & { baseSlug: string } = {
+        const finished: Omit<Section, "slug"> & { baseSlug: string } = {
           heading: section.heading,
           kind: section.kind,
           baseSlug: section.slug ?? (slugify(section.heading) || "afsnit"),
-          slug: "",
           text: section.text,
           lineStart: section.lineStart ?? lineStart + index,
           lineEnd: section.lineEnd ?? section.lineStart ?? lineStart + index,
@@ -104,15 +104,6 @@ function finaliseItem(draft: ItemDraft, position: number): Item {
   };
   if (draft.page !== undefined) item.page = draft.page;
   return item;
-}
-
-function withUniqueSlugs(sections: (Section & { baseSlug: string })[]): Section[] {
-  const used = new Map<string, number>();
-  return sections.map(({ baseSlug, ...section }) => {
-    const count = (used.get(baseSlug) ?? 0) + 1;
-    used.set(baseSlug, count);
-    return { ...section, slug: count === 1 ? baseSlug : `${baseSlug}-${count}` };
-  });
 }
 
 /** "randers_udsatteraadet_2019-09-18.txt" → "udsatteraadet": a last resort when no header names the body. */

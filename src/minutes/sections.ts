@@ -88,7 +88,10 @@ function toSection(section: OpenSection): Omit<Section, "slug"> & { baseSlug: st
   };
 }
 
-function withUniqueSlugs(sections: (Omit<Section, "slug"> & { baseSlug: string })[]): Section[] {
+/** Anchors unique within an item: a second "Beslutning" is `beslutning-2`. */
+export function withUniqueSlugs(
+  sections: readonly (Omit<Section, "slug"> & { baseSlug: string })[],
+): Section[] {
   const used = new Map<string, number>();
   return sections.map(({ baseSlug, ...section }) => {
     const count = (used.get(baseSlug) ?? 0) + 1;
