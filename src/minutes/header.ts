@@ -2,6 +2,7 @@ import { findDate, findStartTime, readTimeField } from "./dates.ts";
 import { readBodyName } from "./header-body.ts";
 import type { Line } from "./lines.ts";
 import type { DocumentType, ItemDraft } from "./readers/types.ts";
+import { isFieldLabel } from "./table-lines.ts";
 
 /** Meeting metadata read from the lines before the first agenda item. */
 export interface MeetingHeader {
@@ -18,8 +19,6 @@ const LOCATION_KEY = /^(?:(?:mødested|sted)\s*:?\s+|(?:lokale|mødelokale)\s*:\
 const PLACE_LINE =
   /^(?:[^\d:]*\b)?(?:mødelokale|lokale|rådhus|rådhuset|byrådssal|byrådssalen|mødesal|kantine|sal)\b.{0,80}$|^\S+(?:salen|huset|centret|centeret)\b.{0,60}$/iu;
 const TIME_KEY = /^(?:mødetidspunkt|mødetid|tidspunkt|tid|starttidspunkt)\s*:?\s+(.+)$/iu;
-/** A field label left alone on its line, its value on the next ("Udvalg:" / "Byrådet"). */
-const LONE_LABEL = /^[\p{L}][\p{L} .]{1,30}:$/u;
 const ORGANISATION =
   /\b(Region\s+[A-ZÆØÅ][a-zæøå]+|[A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a-zæøå]+)?\s+Kommune)s?\b/gu;
 
@@ -64,7 +63,7 @@ function headerTexts(headerLines: readonly Line[]): string[] {
   for (let index = 0; index < texts.length; index++) {
     const text = texts[index] as string;
     const next = texts[index + 1];
-    if (LONE_LABEL.test(text) && next !== undefined && !LONE_LABEL.test(next)) {
+    if (isFieldLabel(text) && next !== undefined && !isFieldLabel(next)) {
       joined.push(`${text} ${next}`);
       index++;
     } else joined.push(text);

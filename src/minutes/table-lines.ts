@@ -50,7 +50,11 @@ export function readTableRow(
     return { kind: "consumed" };
   }
   const nextCells = next?.role === "table-row" && !next.gapBefore ? filledCells(next) : [];
-  if (cells.every(isLabel) && nextCells.length === cells.length && !nextCells.some(isLabel)) {
+  if (
+    cells.every(isFieldLabel) &&
+    nextCells.length === cells.length &&
+    !nextCells.some(isFieldLabel)
+  ) {
     return {
       kind: "lines",
       texts: cells.map((label, index) => `${label} ${nextCells[index] ?? ""}`.trim()),
@@ -101,6 +105,7 @@ function isHeaderRow(cells: readonly string[]): boolean {
   );
 }
 
-function isLabel(cell: string): boolean {
-  return /^[\p{L}][\p{L} .]{1,30}:$/u.test(cell);
+/** A field label with nothing after it ("Sagsnr.:", "Udvalg:"), its value in the next cell or line. */
+export function isFieldLabel(text: string): boolean {
+  return /^[\p{L}][\p{L} .]{1,30}:$/u.test(text);
 }
