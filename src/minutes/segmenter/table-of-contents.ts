@@ -80,13 +80,14 @@ export function findTableOfContents(
 
 /** The first marker line with a section heading or case number just below it: where the body begins. */
 function firstItemWithSections(lines: readonly Line[], markers: readonly ItemMarker[]): number {
+  const markerLines = new Set(markers.map((marker) => marker.lineIndex));
   for (const marker of markers) {
     for (let index = marker.lineIndex + 1, seen = 0; index < lines.length && seen < 4; index++) {
       const text = (lines[index] as Line).text;
       if (text === "") continue;
       seen++;
       if (recogniseHeading(text) || readCaseNumber(text) !== undefined) return marker.lineIndex;
-      if (markers.some((other) => other.lineIndex === index)) break;
+      if (markerLines.has(index)) break;
     }
   }
   return lines.length;
