@@ -11,9 +11,11 @@ const { meetings } = await ingestDirectory(dir, {
 });
 const chunks = chunkMeetings(meetings);
 let started = performance.now();
+const cpu = process.cpuUsage();
 const index = createLexicalIndex();
 index.add(chunks);
-console.log(`build ${chunks.length} chunks: ${Math.round(performance.now() - started)} ms`);
+const cpuMs = Math.round(process.cpuUsage(cpu).user / 1000);
+console.log(`build ${chunks.length} chunks: ${Math.round(performance.now() - started)} ms (${cpuMs} ms CPU)`);
 const synonyms = await loadSynonyms();
 const questions = files.flatMap((file) =>
   readFileSync(file, "utf8")

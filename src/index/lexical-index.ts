@@ -202,16 +202,27 @@ function liveSegment(
   };
 }
 
-function analyse(chunk: Chunk, analyzer: TextAnalyzer): AnalysedDocument {
-  const context = `${chunk.body} ${formatDanishDate(chunk.date)} Punkt ${chunk.itemNumber} ${chunk.sectionHeading}`;
-  return {
-    id: chunk.id,
-    fields: [
-      analyzer.indexTerms(chunk.itemTitle),
-      analyzer.indexTerms(context),
-      analyzer.indexTerms(chunk.text),
-    ],
+/**
+ * Analyses a batch of chunks. An item's title (and nearly its context) is the same for all of its
+ * chunks, so each distinct title and context is analysed once per batch.
+ */
+function analyseAll(chunks: Chunk[], analyzer: TextAnalyzer): AnalysedDocument[] {
+  const seen = new Map<string, string[]>();
+  const termsOf = (text: string) => {
+    let terms = seen.get(text);
+    if (!terms) {
+      terms = analyzer.indexTerms(text);
+      seen.set(text, terms);
+    }
+    return terms;
   };
+  return chunks.map((chunk) => {
+    const context = `${chunk.body} ${formatDanishDate(chunk.date)} Punkt ${chunk.itemNumber} ${chunk.sectionHeading}`;
+    return {
+      id: chunk.id,
+      fields: [termsOf(chunk.itemTitle), termsOf(context), analyzer.indexTerms(chunk.text)],
+    };
+  });
 }
 
 /** Chunk ids are `<meetingId>#<item>/<section>/<ordinal>`. */
@@ -334,7 +345,7 @@ function createIndex(
       if (chunks.length === 0) return;
       // Learn the words first, so compounds in this batch split into parts seen in this batch.
       const learned = analyzer.learn(chunks.flatMap((chunk) => [chunk.itemTitle, chunk.text]));
-      const documents = chunks.map((chunk) => analyse(chunk, analyzer));
+      const documents = analyseAll(chunks, analyzer);
       const bytes = encodeSegment(documents, learned);
       attach(liveSegment(openSegmentFromBuffer(bytes), null, bytes));
     },
