@@ -15,7 +15,9 @@ const cpu = process.cpuUsage();
 const index = createLexicalIndex();
 index.add(chunks);
 const cpuMs = Math.round(process.cpuUsage(cpu).user / 1000);
-console.log(`build ${chunks.length} chunks: ${Math.round(performance.now() - started)} ms (${cpuMs} ms CPU)`);
+console.log(
+  `build ${chunks.length} chunks: ${Math.round(performance.now() - started)} ms (${cpuMs} ms CPU)`,
+);
 const synonyms = await loadSynonyms();
 const questions = files.flatMap((file) =>
   readFileSync(file, "utf8")

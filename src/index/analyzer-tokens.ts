@@ -9,7 +9,8 @@
  * A run of letters/digits, optionally after "§", joined by "-" or "/" to further runs, or by "."
  * and "," only between digits (so "6.749.600" stays whole but "godkendt.næste" does not).
  */
-export const TOKEN_PATTERN = /(?:§ ?)?[\p{L}\p{N}]+(?:(?:[-/]|(?<=\p{N})[.,](?=\p{N}))[\p{L}\p{N}]+)*/gu;
+export const TOKEN_PATTERN =
+  /(?:§ ?)?[\p{L}\p{N}]+(?:(?:[-/]|(?<=\p{N})[.,](?=\p{N}))[\p{L}\p{N}]+)*/gu;
 
 const WORD = /^\p{L}+$/u;
 const DIGITS = /^\p{N}+$/u;
