@@ -5,7 +5,14 @@ import { z } from "zod";
 import type { Meeting } from "../minutes/model.ts";
 import { AppError, describeError, isAppError } from "../shared/errors.ts";
 import type { Logger } from "../shared/logger.ts";
-import { chunkMeetings } from "./chunking.ts";
+import {
+  CHUNK_LAYOUT_FILE,
+  type ChunkLayout,
+  chunkCorpus,
+  readChunkLayout,
+  serializeChunkLayout,
+  sha256Of,
+} from "./chunk-layout.ts";
 import { createDenseSearcher } from "./dense-searcher.ts";
 import {
   type EmbeddingCache,
@@ -37,7 +44,7 @@ import {
  * embedder is available) and a manifest per generation:
  *
  *   <indexDir>/CURRENT                      name of the live generation (replaced atomically)
- *   <indexDir>/generations/<name>/          manifest.json, vectors.hnsw, vector-ids.json
+ *   <indexDir>/generations/<name>/          manifest.json, chunks.json, vectors.hnsw, vector-ids.json
  *   <indexDir>/segments/<id>.seg            lexical segments, immutable, shared by generations
  *   <indexDir>/embeddings/<embedder>/       passage vectors by chunk content hash (see embedding-cache)
  *
@@ -76,6 +83,8 @@ export const indexManifestSchema = z.object({
   lexical: lexicalSnapshotSchema,
   /** Per meeting id: sha256 over its chunks' ids and content hashes (what an update compares). */
   meetings: z.record(z.string(), z.string().regex(SHA256)),
+  /** sha256 of chunks.json, where each meeting's chunks lie (see chunk-layout.ts). */
+  chunkLayoutSha256: z.string().regex(SHA256),
 });
 export type IndexManifest = z.infer<typeof indexManifestSchema>;
 
@@ -132,12 +141,19 @@ interface OpenedGeneration {
 export async function buildSearchIndex(options: BuildSearchIndexOptions): Promise<SearchIndex> {
   const started = performance.now();
   const { logger, embedder, indexDir } = options;
-  const chunks = chunkMeetings(options.meetings);
+  const noEmbedderReason = options.embedderUnavailableReason ?? "no embedder configured";
+  const current = await readIndexState(indexDir);
+  const savedLayout =
+    current.state === "ready"
+      ? await readChunkLayout(
+          join(indexDir, GENERATIONS_DIR, current.generation, CHUNK_LAYOUT_FILE),
+          current.manifest.chunkLayoutSha256,
+        )
+      : null;
+  const { chunks, layout } = chunkCorpus(options.meetings, savedLayout);
   const corpusHash = hashCorpus(chunks);
   const meetingHashes = hashMeetings(chunks);
-  const noEmbedderReason = options.embedderUnavailableReason ?? "no embedder configured";
 
-  const current = await readIndexState(indexDir);
   if (current.state === "invalid") {
     logger.warn(
       { indexDir, reason: current.reason },
@@ -174,7 +190,10 @@ export async function buildSearchIndex(options: BuildSearchIndexOptions): Promis
       "search index: updating the meetings that changed",
     );
   }
-  const manifest = (lexicalSnapshot: LexicalSnapshot): IndexManifest => ({
+  const manifest = (
+    lexicalSnapshot: LexicalSnapshot,
+    chunkLayoutSha256: string,
+  ): IndexManifest => ({
     formatVersion: INDEX_FORMAT_VERSION,
     createdAt: new Date().toISOString(),
     corpusHash,
@@ -184,12 +203,13 @@ export async function buildSearchIndex(options: BuildSearchIndexOptions): Promis
     lexicalFingerprint: lexicalFingerprint(),
     lexical: lexicalSnapshot,
     meetings: Object.fromEntries(meetingHashes),
+    chunkLayoutSha256,
   });
 
   if (!embedder) {
     const generation = await persistGeneration(
       indexDir,
-      { lexical, vectorIndex: null },
+      { lexical, vectorIndex: null, layout },
       manifest,
       logger,
     );
@@ -249,7 +269,12 @@ export async function buildSearchIndex(options: BuildSearchIndexOptions): Promis
   }
 
   const vectorIndex = updateVectors(update?.vectors ?? null, chunks, cache, embedder.dimensions);
-  const generation = await persistGeneration(indexDir, { lexical, vectorIndex }, manifest, logger);
+  const generation = await persistGeneration(
+    indexDir,
+    { lexical, vectorIndex, layout },
+    manifest,
+    logger,
+  );
   logger.info(
     {
       generation,
@@ -596,8 +621,12 @@ export function lexicalFingerprint(): string {
  */
 async function persistGeneration(
   indexDir: string,
-  contents: { lexical: DanishLexicalIndex; vectorIndex: PersistentVectorIndex | null },
-  manifestFor: (lexical: LexicalSnapshot) => IndexManifest,
+  contents: {
+    lexical: DanishLexicalIndex;
+    vectorIndex: PersistentVectorIndex | null;
+    layout: ChunkLayout;
+  },
+  manifestFor: (lexical: LexicalSnapshot, chunkLayoutSha256: string) => IndexManifest,
   logger: Logger,
 ): Promise<string | null> {
   const generationsDir = join(indexDir, GENERATIONS_DIR);
@@ -614,7 +643,12 @@ async function persistGeneration(
       await syncFile(join(building, VECTOR_INDEX_FILE));
       await syncFile(join(building, VECTOR_IDS_FILE));
     }
-    await writeFileAtomic(join(building, MANIFEST_FILE), JSON.stringify(manifestFor(snapshot)));
+    const layout = serializeChunkLayout(contents.layout);
+    await writeFileAtomic(join(building, CHUNK_LAYOUT_FILE), layout);
+    await writeFileAtomic(
+      join(building, MANIFEST_FILE),
+      JSON.stringify(manifestFor(snapshot, sha256Of(layout))),
+    );
     await rename(building, join(generationsDir, name));
     await syncDirectory(generationsDir);
     await writeFileAtomic(join(indexDir, CURRENT_FILE), `${name}\n`);
