@@ -98,7 +98,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
 
   app.register(rateLimit, { global: false });
   app.register(async (scope) => {
-    registerHealthRoutes(scope, options.readiness, options.corpusStatus);
+    registerHealthRoutes(scope, options.readiness, options.corpusStatus, options.answeringStatus);
     registerApiRoutes(scope, {
       answerQuestion: options.answerQuestion,
       summariseMeeting: options.summariseMeeting,
