@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
@@ -28,6 +28,8 @@ import { postSignedToSlack, slashCommandBody } from "../support/slack-signing.ts
 const MINUTES_DIR = new URL("../../data/minutes/", import.meta.url).pathname;
 const QUESTIONS_FILE = new URL("../../../shared/eval/questions.jsonl", import.meta.url).pathname;
 const ACT_QUESTION = "Hvem blev medlem af styregruppen for ACT-indsatsen?";
+/** Answered from Udsatterådet 2019-09-18 alone. */
+const APPOINTED_QUESTION = "Hvem blev udpeget til ACT-styregruppen?";
 const SIGNING_SECRET = "answer-workers-test-secret";
 
 let dataDir: string;
@@ -273,6 +275,54 @@ describe("answers on worker threads", () => {
     await application?.stop();
     application = undefined;
     expect(spawned.map((worker) => worker.threadId)).toEqual([-1, -1]);
+  });
+
+  it("loads a changed corpus into the workers: the question in flight finishes on the old one, the next is answered from the new one", async () => {
+    const minutesDir = join(dataDir, "minutes");
+    await mkdir(minutesDir);
+    const file = "randers_udsatteraadet_2019-09-18.txt";
+    await copyFile(join(MINUTES_DIR, file), join(minutesDir, file));
+    await startWithHeldLlm(
+      {
+        ANSWER_WORKERS: "2",
+        MINUTES_DIR: minutesDir,
+        MINUTES_WATCH: "true",
+        DATA_DIR: join(dataDir, "data"),
+      },
+      { watch: { debounceMs: 50, writeFinishMs: 100 } },
+    );
+    const held = chat as HoldingChatServer;
+    const snapshots = join(dataDir, "data", ".answer-workers");
+    expect(await readdir(snapshots)).toEqual(["corpus-1.json"]);
+
+    const inFlight = ask(APPOINTED_QUESTION);
+    await held.waitFor("the answer to reach the LLM", () => held.held() === 1);
+    const original = await readFile(join(minutesDir, file), "utf8");
+    await writeFile(
+      join(minutesDir, file),
+      original.replaceAll("Henrik Juncher", "Hanne Testesen"),
+    );
+    const deadline = Date.now() + 20_000;
+    while ((await health()).corpus.generation !== 2) {
+      if (Date.now() > deadline) throw new Error("timed out waiting for the new corpus");
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    // The old version stays while its question runs.
+    expect((await readdir(snapshots)).sort()).toEqual(["corpus-1.json", "corpus-2.json"]);
+
+    held.release(400, LLM_REFUSAL);
+    const oldAnswer = await (await inFlight).json();
+    expect(oldAnswer.text).toContain("Henrik Juncher");
+    const newAnswer = await (await ask(APPOINTED_QUESTION)).json();
+    expect(newAnswer.text).toContain("Hanne Testesen");
+    expect(newAnswer.text).not.toContain("Henrik Juncher");
+    // Retired and idle: the old version is dropped (its snapshot is removed without waiting).
+    const removedBy = Date.now() + 20_000;
+    while ((await readdir(snapshots)).length > 1) {
+      if (Date.now() > removedBy) throw new Error("the old snapshot was not removed");
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    expect(await readdir(snapshots)).toEqual(["corpus-2.json"]);
   });
 
   it("answers on the main thread with ANSWER_WORKERS=0", async () => {
