@@ -1,6 +1,7 @@
 import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { build } from "esbuild";
+import { BUNDLE_OPTIONS } from "../src/workers/bundle-options.ts";
 
 /**
  * `npm run build`: bundles the server, the CLI and the answer worker into dist/ (ESM for Node 20,
@@ -22,13 +23,8 @@ const result = await build({
     "answer-worker": "src/workers/answer-worker.ts",
   },
   outdir,
-  bundle: true,
-  platform: "node",
-  format: "esm",
-  target: "node20",
-  packages: "external",
+  ...BUNDLE_OPTIONS,
   sourcemap: true,
-  keepNames: false,
   logLevel: "warning",
   metafile: true,
 });
