@@ -165,7 +165,8 @@ describe("answers on worker threads", () => {
       .filter((line) => line.component === "answer-pool" && line.msg === "question answered");
     expect(answered.length).toBe(questions.length);
     expect(new Set(answered.map((line) => line.worker))).toEqual(new Set([1, 2]));
-  });
+    // Twelve questions answered twice (workers, then main thread): more than the default 30 s on a busy machine.
+  }, 90_000);
 
   it("refuses with 503 and Retry-After when every worker is busy and the queue is full, while /healthz and Slack acks answer", async () => {
     slack = await startFakeSlack();
