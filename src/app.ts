@@ -27,6 +27,8 @@ import {
   type MinutesWatcher,
   watchMinutesFolder,
 } from "./watch/index.ts";
+import type { AnswerWorkerSetup } from "./workers/answer-worker.ts";
+import { type AnswerPool, createAnswerPool, type SpawnWorker } from "./workers/index.ts";
 
 /**
  * The composition root: builds everything from Config. Modules below get plain options; only
@@ -257,6 +259,8 @@ export interface Application {
 export interface ApplicationOptions {
   /** Watcher timings (MINUTES_WATCH); tests use short ones. */
   watch?: { debounceMs?: number; writeFinishMs?: number };
+  /** How answer workers (ANSWER_WORKERS) are started; tests keep hold of the threads. */
+  answerWorkers?: { spawn?: SpawnWorker };
 }
 
 export async function createApplication(
@@ -267,6 +271,8 @@ export async function createApplication(
   // The embedding model loads while the minutes are read.
   const resourcesLoading = loadPipelineResources(config, logger);
   resourcesLoading.catch(() => {});
+  // Answer workers start while the minutes are read; each corpus is loaded into them once built.
+  const answerPool = startAnswerPool(config, logger, options.answerWorkers ?? {});
   const live = createLiveCorpus<AnsweringPipeline>({
     ingest: (firstRun) =>
       ingestMinutes(config, logger, config.minutesDir, { onlyFilesRead: !firstRun }),
@@ -276,20 +282,35 @@ export async function createApplication(
       if (previous?.loaded.retriever.status().dense && !status.dense) {
         logger.warn({ reason: status.denseReason }, "dense retrieval is off for the new corpus");
       }
-      return next;
+      if (!answerPool) return next;
+      const pooled = await answerPool.prepare({
+        meetings: next.loaded.meetings.length,
+        dense: status.dense,
+      });
+      return {
+        ...next,
+        answerQuestion: pooled.answerQuestion,
+        summariseMeeting: pooled.summariseMeeting,
+      };
+    },
+    // Called after the swap: requests still running on an older corpus finish before it goes.
+    onCheck: (check) => {
+      if (check.outcome === "updated") answerPool?.retireOlderVersions();
     },
     logger,
   });
 
-  // Watch before the first ingest, so that nothing written while it runs is missed.
-  const watcher = config.minutesWatch.enabled
-    ? await startWatching(config, live, logger, options.watch ?? {})
-    : null;
+  let watcher: MinutesWatcher | null = null;
   let pipeline: AnsweringPipeline;
   try {
+    // Watch before the first ingest, so that nothing written while it runs is missed.
+    if (config.minutesWatch.enabled) {
+      watcher = await startWatching(config, live, logger, options.watch ?? {});
+    }
     pipeline = await live.load();
   } catch (error) {
     await watcher?.close();
+    await answerPool?.stop();
     throw error;
   }
 
@@ -331,6 +352,8 @@ export async function createApplication(
     ...answering,
     readiness,
     corpusStatus: () => ({ ...live.status(), watching: watcher !== null }),
+    answeringStatus: () =>
+      answerPool ? { mode: "workers", ...answerPool.status() } : { mode: "main-thread" },
     minutesDirectory: config.minutesDir,
     apiToken: config.http.apiToken,
     askRateLimitPerMinute: config.http.askRateLimitPerMinute,
@@ -352,8 +375,29 @@ export async function createApplication(
       await live.stop();
       if (slackBot) await slackBot.stop();
       await httpServer.close();
+      await answerPool?.stop();
     },
   };
+}
+
+function startAnswerPool(
+  config: Config,
+  logger: Logger,
+  options: NonNullable<ApplicationOptions["answerWorkers"]>,
+): AnswerPool | null {
+  const { workers, queueLimit, concurrencyPerWorker } = config.answering;
+  if (workers === 0) return null;
+  logger.info({ workers, queueLimit, concurrencyPerWorker }, "answering on worker threads");
+  return createAnswerPool<AnswerWorkerSetup>({
+    workers,
+    queueLimit,
+    concurrencyPerWorker,
+    setup: { config },
+    corpusFile: join(config.dataDir, "corpus.json"),
+    snapshotDirectory: join(config.dataDir, ".answer-workers"),
+    logger: logger.child({ component: "answer-pool" }),
+    ...(options.spawn ? { spawn: options.spawn } : {}),
+  });
 }
 
 async function startWatching(

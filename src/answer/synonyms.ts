@@ -1,10 +1,10 @@
 import { readFile } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { foldDanishLetters, lowerCaseAndStripAccents } from "../index/analyzer-normalize.ts";
 import { createDanishStemmer, createEnglishStemmer } from "../index/analyzer-stemmer.ts";
 import { AppError, describeError, isAppError } from "../shared/errors.ts";
 import type { Logger } from "../shared/logger.ts";
+import { packagePath } from "../shared/package-root.ts";
 
 /**
  * Query-time synonyms: Danish words that mean the same ("ledighed" ⇄ "arbejdsløshed") and English
@@ -34,9 +34,7 @@ export interface SynonymTable {
   readonly size: number;
 }
 
-export const DEFAULT_SYNONYMS_FILE = fileURLToPath(
-  new URL("../../data/synonyms.json", import.meta.url),
-);
+export const DEFAULT_SYNONYMS_FILE = packagePath("data", "synonyms.json");
 
 interface Entry {
   /** Per word of the phrase: the forms it matches (English stem, Danish stem). */
