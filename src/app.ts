@@ -140,6 +140,7 @@ async function buildRetriever(
   logger: Logger,
   resources: Pick<PipelineResources, "synonyms" | "embedding">,
   ingest: IngestResult,
+  options: AssembleOptions = {},
 ): Promise<LoadedRetriever> {
   const { meetings, failures, files } = ingest;
   const { embedding, synonyms } = resources;
@@ -149,6 +150,7 @@ async function buildRetriever(
     embedder: embedding.embedder,
     ...(embedding.embedder === null ? { embedderUnavailableReason: embedding.reason } : {}),
     logger,
+    ...(options.readOnlyIndex ? { readOnly: true } : {}),
   });
   const retriever = createRetriever({
     chunks: index.chunks,
@@ -196,13 +198,19 @@ export async function createAnsweringPipeline(
 }
 
 /** One ingest of the minutes → the answering pipeline over it, with the resources kept across ingests. */
+export interface AssembleOptions {
+  /** Load the index without ever writing it (answer workers: the main thread owns it). */
+  readOnlyIndex?: boolean;
+}
+
 export async function assemblePipeline(
   config: Config,
   logger: Logger,
   resources: PipelineResources,
   ingest: IngestResult,
+  options: AssembleOptions = {},
 ): Promise<AnsweringPipeline> {
-  const loaded = await buildRetriever(config, logger, resources, ingest);
+  const loaded = await buildRetriever(config, logger, resources, ingest, options);
   const catalog = createMeetingCatalog(loaded.meetings);
   const { chatModel, prompts } = resources;
   const shared = {

@@ -186,6 +186,18 @@ export function openSegmentFromBuffer(bytes: Buffer): Segment {
   );
 }
 
+/**
+ * An index replaced by a newer one (a re-ingest) may still serve a request in flight, so nobody
+ * closes its segments at the swap; their files are closed when the segments are collected.
+ */
+const closeOnCollect = new FinalizationRegistry<number>((fd) => {
+  try {
+    closeSync(fd);
+  } catch {
+    // Already closed.
+  }
+});
+
 /** A segment read from its file: postings are read from the file on demand. */
 export function openSegmentFile(path: string): Segment {
   const fd = openSync(path, "r");
@@ -202,7 +214,17 @@ export function openSegmentFile(path: string): Segment {
       return bytes;
     };
     const last = header.parts.vocabulary;
-    return openSegment(header, read, last.offset + last.length, () => closeSync(fd));
+    let open = true;
+    const close = () => {
+      if (!open) return;
+      open = false;
+      closeOnCollect.unregister(token);
+      closeSync(fd);
+    };
+    const token = {};
+    const segment = openSegment(header, read, last.offset + last.length, close);
+    closeOnCollect.register(segment, fd, token);
+    return segment;
   } catch (error) {
     closeSync(fd);
     throw error;

@@ -116,6 +116,11 @@ export interface BuildSearchIndexOptions {
   logger: Logger;
   /** Passages per embedPassages call. */
   embedBatchSize?: number;
+  /**
+   * Never write to `indexDir` (answer workers: the main thread owns the index on disk). A
+   * generation that does not fit is updated or built in memory only.
+   */
+  readOnly?: boolean;
 }
 
 export type IndexState =
@@ -207,12 +212,9 @@ export async function buildSearchIndex(options: BuildSearchIndexOptions): Promis
   });
 
   if (!embedder) {
-    const generation = await persistGeneration(
-      indexDir,
-      { lexical, vectorIndex: null, layout },
-      manifest,
-      logger,
-    );
+    const generation = options.readOnly
+      ? null
+      : await persistGeneration(indexDir, { lexical, vectorIndex: null, layout }, manifest, logger);
     logger.info(
       { generation, chunks: chunks.length, ms: elapsed(started) },
       "search index built (lexical only)",
@@ -235,7 +237,7 @@ export async function buildSearchIndex(options: BuildSearchIndexOptions): Promis
   const embedding = await embedMissing(chunks, embedder, cache, options);
   const keep = new Set(chunks.map((chunk) => chunk.contentHash));
   try {
-    await cache.save(keep);
+    if (!options.readOnly) await cache.save(keep);
   } catch (error) {
     logger.warn(
       { embedderId: embedder.modelId, error: describeError(error) },
@@ -269,12 +271,9 @@ export async function buildSearchIndex(options: BuildSearchIndexOptions): Promis
   }
 
   const vectorIndex = updateVectors(update?.vectors ?? null, chunks, cache, embedder.dimensions);
-  const generation = await persistGeneration(
-    indexDir,
-    { lexical, vectorIndex, layout },
-    manifest,
-    logger,
-  );
+  const generation = options.readOnly
+    ? null
+    : await persistGeneration(indexDir, { lexical, vectorIndex, layout }, manifest, logger);
   logger.info(
     {
       generation,

@@ -81,7 +81,9 @@ async function load(message: Extract<ToWorker, { type: "load" }>): Promise<void>
       readStoredIngest(message.corpusFile),
       resourcesFor(message.dense),
     ]);
-    const pipeline = await assemblePipeline(config, logger, loadedResources, ingest);
+    const pipeline = await assemblePipeline(config, logger, loadedResources, ingest, {
+      readOnlyIndex: true,
+    });
     pipelines.set(message.version, pipeline);
     send({
       type: "loaded",
