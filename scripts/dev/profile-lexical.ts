@@ -7,7 +7,7 @@ import { ingestDirectory } from "../../src/minutes/index.ts";
 /** `tsx scripts/dev/profile-lexical.ts <minutes dir> <questions.jsonl>…`: build, then time searches (run under --cpu-prof). */
 const [dir = "data/minutes", ...files] = process.argv.slice(2);
 const { meetings } = await ingestDirectory(dir, {
-  corpusFile: `/tmp/profile-corpus-${process.pid}.json`,
+  corpusFile: process.env.CORPUS_FILE ?? `/tmp/profile-corpus-${process.pid}.json`,
 });
 const chunks = chunkMeetings(meetings);
 let started = performance.now();

@@ -371,6 +371,7 @@ function createIndex(
         }
       }
       if (weights.size === 0 || live.size === 0) return [];
+      if (normsStale) refreshNorms();
       const terms = [...weights]
         .filter(([, weight]) => weight > 0)
         .map(([term, weight]) => queryTerm(term, weight, segments, live.size, stateVersion));

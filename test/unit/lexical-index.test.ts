@@ -159,6 +159,43 @@ afterEach(async () => {
   await rm(directory, { recursive: true, force: true });
 });
 
+describe("scores", () => {
+  it("are BM25+ per field with the field boosts, times the weight of the terms matched", () => {
+    // Plain analysis keeps the arithmetic visible: every word is a term as written.
+    const plain = createPlainBm25Index();
+    const doc = (id: string, title: string, text: string): Chunk => ({
+      ...(chunks[0] as Chunk),
+      id: `m#${id}/s/0`,
+      meetingId: "m",
+      itemTitle: title,
+      body: "b",
+      date: null,
+      itemNumber: 1,
+      sectionHeading: "",
+      text,
+    });
+    plain.add([
+      doc("1", "alfa", "alfa beta beta"),
+      doc("2", "gamma", "beta"),
+      doc("3", "gamma", "delta"),
+    ]);
+    const [k, b, d] = [1.2, 0.7, 0.5];
+    const idf = (matching: number, total: number) =>
+      Math.log(1 + (total - matching + 0.5) / (matching + 0.5));
+    const bm25 = (tf: number, length: number, average: number, matching: number) =>
+      idf(matching, 3) * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * length) / average)));
+    // Document 1: "alfa" in the title (boost 2; title lengths 1, 1, 1) and the text (distinct
+    // terms 2, 1, 1: average 4/3); "beta" twice in the text (matching in 2 documents).
+    const alfa = 2 * bm25(1, 1, 1, 1) + bm25(1, 2, 4 / 3, 1);
+    const beta = bm25(2, 2, 4 / 3, 2);
+    const [first, second] = plain.search("alfa beta");
+    expect(first?.chunkId).toBe("m#1/s/0");
+    expect(first?.score).toBeCloseTo((alfa + beta) * 2, 10);
+    expect(second?.chunkId).toBe("m#2/s/0");
+    expect(second?.score).toBeCloseTo(bm25(1, 1, 4 / 3, 2) * 1, 10);
+  });
+});
+
 describe("save / loadLexicalIndex", () => {
   it("round-trips: the loaded index ranks exactly as the built one, compounds included", async () => {
     const built = builtIndex();
