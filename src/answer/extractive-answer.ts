@@ -4,7 +4,8 @@ import type { Candidate } from "./candidates.ts";
 import { createCitation, shortenQuote } from "./citations.ts";
 import type { AnswerKind } from "./question-intent.ts";
 import { splitIntoUnits } from "./sentences.ts";
-import type { Concept, TermAnalyzer, TermIndex } from "./term-evidence.ts";
+import type { Concept, TermIndex } from "./term-evidence.ts";
+import type { TermAnalyzer } from "./term-matching.ts";
 import type { Citation, Language } from "./types.ts";
 import { type ScoredUnit, scoreUnits } from "./unit-scoring.ts";
 
