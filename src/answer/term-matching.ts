@@ -61,10 +61,19 @@ export function isPhrase(term: string): boolean {
 }
 
 const PAST_TENSE = /^(.{4,}?)(?:ed|ede|et|te)$/u;
+/** Terms are checked against every sentence of every candidate: each term's stem is found once. */
+const pastTenseStems = new Map<string, string | null>();
+const MAX_REMEMBERED_TERMS = 10_000;
 
 /** Snowball leaves some past tenses whole ("kostede" → "kosted", where "koste" → "kost"). */
 export function pastTenseStem(term: string): string | undefined {
-  return PAST_TENSE.exec(term)?.[1];
+  let stem = pastTenseStems.get(term);
+  if (stem === undefined) {
+    stem = PAST_TENSE.exec(term)?.[1] ?? null;
+    if (pastTenseStems.size >= MAX_REMEMBERED_TERMS) pastTenseStems.clear();
+    pastTenseStems.set(term, stem);
+  }
+  return stem ?? undefined;
 }
 
 export function bagMatches(bag: TokenBag, term: string): boolean {
