@@ -14,6 +14,7 @@ import {
   pastTenseStem,
   type TermAnalyzer,
 } from "./term-matching.ts";
+import { indexVocabularyByGrams } from "./vocabulary-grams.ts";
 
 /**
  * How many of the corpus's items hold a term, as the answer stage weighs its evidence. Built once
@@ -43,8 +44,9 @@ interface CorpusItem {
 
 /**
  * Analyses every item of the meetings once. Kept: each distinct index term with the items that
- * hold it (sorted item numbers in one typed array), the counts of the few phrases no term narrows
- * down, and the items themselves (shared with the catalogue) to read a phrase in.
+ * hold it (sorted item numbers in one typed array), the terms under each three-letter slice (to
+ * find the terms containing a term), the counts of the few phrases no term narrows down, and the
+ * items themselves (shared with the catalogue) to read a phrase in.
  */
 export function buildTermStatistics(
   meetings: readonly Meeting[],
@@ -192,6 +194,8 @@ function buildPostings(items: readonly CorpusItem[], analyzer: TermAnalyzer): Po
     }
   }
 
+  // Term ids are their positions in the map's order.
+  const grams = indexVocabularyByGrams([...termIds.keys()]);
   const frequency = (termId: number) => (starts[termId + 1] as number) - (starts[termId] as number);
   const itemsOf = (termId: number) =>
     itemNumbers.subarray(starts[termId] as number, starts[termId + 1] as number);
@@ -199,11 +203,7 @@ function buildPostings(items: readonly CorpusItem[], analyzer: TermAnalyzer): Po
     termId: (term) => termIds.get(term),
     frequency,
     itemsOf,
-    termsContaining(part) {
-      const found: number[] = [];
-      for (const [term, termId] of termIds) if (term.includes(part)) found.push(termId);
-      return found;
-    },
+    termsContaining: (part) => grams.containing(part),
     runCount: (run) => runCounts.get(run) ?? 0,
     itemsToReadFor(words, analyzer, countUnion) {
       let rarest: { termIds: number[]; items: number } | undefined;

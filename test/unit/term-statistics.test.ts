@@ -8,6 +8,7 @@ import {
   WORD,
 } from "../../src/answer/term-matching.ts";
 import { buildTermStatistics } from "../../src/answer/term-statistics.ts";
+import { indexVocabularyByGrams } from "../../src/answer/vocabulary-grams.ts";
 import { createDanishAnalyzer, type TextAnalyzer } from "../../src/index/danish-analyzer.ts";
 import { ingestDirectory, type Meeting, type Section } from "../../src/minutes/index.ts";
 
@@ -224,5 +225,36 @@ describe("phrases in text written to trip the rules", () => {
     const occurring = expectSameIndex(actual, expected, phrases);
     expect(occurring).toBeGreaterThan(50);
     expect(occurring).toBeLessThan(phrases.size);
+  });
+});
+
+describe("indexVocabularyByGrams", () => {
+  it("finds the terms containing a string as a scan of the vocabulary does", () => {
+    const terms = [
+      "beslutning",
+      "beslut",
+      "udvalgsbeslutning",
+      "aaaaaa",
+      "aaa",
+      "ældreråd",
+      "rådet",
+      "§17",
+      "27.57.16-p20",
+    ];
+    // Deterministic filler: every term of up to three letters from a small alphabet, and longer.
+    const alphabet = "abeæøå";
+    for (const first of alphabet) {
+      for (const second of alphabet) {
+        terms.push(`${first}${second}`, `${first}${second}${first}`, `x${first}${second}yz`);
+      }
+    }
+    const grams = indexVocabularyByGrams(terms);
+    const parts = ["beslut", "aaaa", "aaa", "rådet", "ældre", "udvalg", "§17", "16-p2", "zzz", "x"];
+    for (const term of terms) if (term.length >= 3) parts.push(term, term.slice(1));
+    for (const part of parts.filter((candidate) => candidate.length >= 3)) {
+      const expected = terms.flatMap((term, id) => (term.includes(part) ? [id] : []));
+      expect({ part, found: grams.containing(part) }).toEqual({ part, found: expected });
+    }
+    expect(() => grams.containing("ab")).toThrow(RangeError);
   });
 });
