@@ -251,7 +251,7 @@ export function createAnswerQuestion(options: AnswerQuestionOptions): AnswerQues
   };
 }
 
-/** The index's Danish analyser, taught the catalogue's words. */
+/** A Danish analyser like the index's, taught the words of the catalogue's items. */
 function catalogAnalyzer(catalog: MeetingCatalog): TermAnalyzer {
   const danish = createDanishAnalyzer();
   danish.learn(
