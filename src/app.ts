@@ -201,6 +201,11 @@ export async function createAnsweringPipeline(
 export interface AssembleOptions {
   /** Load the index without ever writing it (answer workers: the main thread owns it). */
   readOnlyIndex?: boolean;
+  /**
+   * Answers are computed elsewhere (the answer workers): the answer stage, whose statistics take
+   * a pass over the corpus to build, is only built here if a question is asked here after all.
+   */
+  answersElsewhere?: boolean;
 }
 
 export async function assemblePipeline(
@@ -220,16 +225,22 @@ export async function assemblePipeline(
     publicBaseUrl: config.http.publicBaseUrl,
     logger,
   };
-  return {
-    catalog,
-    loaded,
-    llmEnabled: chatModel !== null,
-    answerQuestion: createAnswerQuestion({
+  const answering = () =>
+    createAnswerQuestion({
       ...shared,
       retriever: loaded.retriever,
       queryRewrite: config.llm.enabled && config.llm.queryRewrite,
       synonyms: loaded.synonyms,
-    }),
+    });
+  let built: AnswerQuestion | undefined = options.answersElsewhere ? undefined : answering();
+  return {
+    catalog,
+    loaded,
+    llmEnabled: chatModel !== null,
+    answerQuestion: (question, answerOptions) => {
+      built ??= answering();
+      return built(question, answerOptions);
+    },
     summariseMeeting: createSummariseMeeting(shared),
   };
 }
@@ -285,7 +296,9 @@ export async function createApplication(
     ingest: (firstRun) =>
       ingestMinutes(config, logger, config.minutesDir, { onlyFilesRead: !firstRun }),
     build: async (ingest, previous) => {
-      const next = await assemblePipeline(config, logger, await resourcesLoading, ingest);
+      const next = await assemblePipeline(config, logger, await resourcesLoading, ingest, {
+        answersElsewhere: answerPool !== null,
+      });
       const status = next.loaded.retriever.status();
       if (previous?.loaded.retriever.status().dense && !status.dense) {
         logger.warn({ reason: status.denseReason }, "dense retrieval is off for the new corpus");
