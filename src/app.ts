@@ -1,15 +1,24 @@
+import { mkdir, readdir, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
-import { createAnswerQuestion } from "./answer/answer-question.ts";
+import { readAnswerEvidence, writeAnswerEvidence } from "./answer/answer-evidence-file.ts";
+import { catalogAnalyzer, createAnswerQuestion } from "./answer/answer-question.ts";
 import { createOpenAiChatModel } from "./answer/chat-model.ts";
 import { DEFAULT_PROMPTS_DIRECTORY, loadPrompts, type Prompts } from "./answer/prompts.ts";
 import { createRetriever } from "./answer/retriever.ts";
 import { createSummariseMeeting } from "./answer/summarise-meeting.ts";
 import { loadSynonyms, type SynonymTable } from "./answer/synonyms.ts";
+import { buildTermStatistics, type TermStatistics } from "./answer/term-statistics.ts";
 import type { AnswerQuestion, ChatModel, Retriever, SummariseMeeting } from "./answer/types.ts";
 import type { Config } from "./config/index.ts";
 import { createHttpServer, type Readiness } from "./http/index.ts";
+import { createDanishAnalyzer, type TextAnalyzer } from "./index/danish-analyzer.ts";
 import { createEmbedder, type EmbedderResult } from "./index/embedders/index.ts";
-import { buildSearchIndex, type SearchIndex } from "./index/store.ts";
+import {
+  buildSearchIndex,
+  hashCorpus,
+  lexicalFingerprint,
+  type SearchIndex,
+} from "./index/store.ts";
 import {
   createMeetingCatalog,
   type FileReport,
@@ -225,12 +234,14 @@ export async function assemblePipeline(
     publicBaseUrl: config.http.publicBaseUrl,
     logger,
   };
+  const evidence = await prepareAnswerEvidence(config, logger, loaded, catalog, options);
   const answering = () =>
     createAnswerQuestion({
       ...shared,
       retriever: loaded.retriever,
       queryRewrite: config.llm.enabled && config.llm.queryRewrite,
       synonyms: loaded.synonyms,
+      ...(evidence ?? {}),
     });
   let built: AnswerQuestion | undefined = options.answersElsewhere ? undefined : answering();
   return {
@@ -243,6 +254,68 @@ export async function assemblePipeline(
     },
     summariseMeeting: createSummariseMeeting(shared),
   };
+}
+
+const ANSWER_EVIDENCE_DIR = "answer-evidence";
+/** Bump when what the answer stage counts changes for the same corpus. */
+const ANSWER_EVIDENCE_VERSION = 1;
+
+/**
+ * The answer stage's analyser and term statistics over this corpus: read from the file saved
+ * beside the index for this very corpus, or counted now and saved (not by answer workers, which
+ * never write; and not kept in memory here when the answers are computed elsewhere, since the
+ * workers read the file). Undefined: let the answer stage count for itself.
+ */
+async function prepareAnswerEvidence(
+  config: Config,
+  logger: Logger,
+  loaded: LoadedRetriever,
+  catalog: MeetingCatalog,
+  options: AssembleOptions,
+): Promise<{ analyzer: TextAnalyzer; termStatistics: TermStatistics } | undefined> {
+  const directory = join(config.dataDir, "index", ANSWER_EVIDENCE_DIR);
+  const name = `${hashCorpus(loaded.index.chunks).slice(0, 32)}-${lexicalFingerprint().slice(0, 16)}-v${ANSWER_EVIDENCE_VERSION}.bin`;
+  const path = join(directory, name);
+  const started = performance.now();
+  // The workers will read what is saved; here it would only take memory.
+  if (options.answersElsewhere && (await stat(path).catch(() => null))) return undefined;
+  const saved = await readAnswerEvidence(path);
+  if (saved) {
+    const analyzer = createDanishAnalyzer({ vocabulary: saved.vocabulary });
+    const termStatistics = buildTermStatistics(catalog.list(), analyzer, {
+      counted: saved.statistics,
+    });
+    if (termStatistics.data === saved.statistics) {
+      logger.info({ ms: Math.round(performance.now() - started) }, "answer evidence loaded");
+      return { analyzer, termStatistics };
+    }
+  }
+  if (options.readOnlyIndex) return undefined;
+  const analyzer = catalogAnalyzer(catalog);
+  const termStatistics = buildTermStatistics(catalog.list(), analyzer);
+  try {
+    await mkdir(directory, { recursive: true });
+    await writeAnswerEvidence(path, {
+      vocabulary: analyzer.vocabulary(),
+      statistics: termStatistics.data,
+    });
+    await removeOtherFiles(directory, name);
+  } catch (error) {
+    logger.warn({ error: describeError(error) }, "answer evidence not saved");
+  }
+  logger.info({ ms: Math.round(performance.now() - started) }, "answer evidence counted");
+  return options.answersElsewhere ? undefined : { analyzer, termStatistics };
+}
+
+/** Keeps `keep` and the newest other file (a worker may still be loading the previous corpus). */
+async function removeOtherFiles(directory: string, keep: string): Promise<void> {
+  const others = await Promise.all(
+    (await readdir(directory))
+      .filter((name) => name !== keep)
+      .map(async (name) => ({ name, mtime: (await stat(join(directory, name))).mtimeMs })),
+  );
+  others.sort((a, b) => b.mtime - a.mtime);
+  for (const { name } of others.slice(1)) await rm(join(directory, name), { force: true });
 }
 
 /**

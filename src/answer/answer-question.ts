@@ -1,4 +1,4 @@
-import { createDanishAnalyzer } from "../index/danish-analyzer.ts";
+import { createDanishAnalyzer, type TextAnalyzer } from "../index/danish-analyzer.ts";
 import type { MeetingCatalog } from "../minutes/catalog.ts";
 import { describeError } from "../shared/errors.ts";
 import type { Logger } from "../shared/logger.ts";
@@ -252,7 +252,8 @@ export function createAnswerQuestion(options: AnswerQuestionOptions): AnswerQues
 }
 
 /** A Danish analyser like the index's, taught the words of the catalogue's items. */
-function catalogAnalyzer(catalog: MeetingCatalog): TermAnalyzer {
+/** A Danish analyser taught the words of every item of the catalogue (what the answer stage judges by). */
+export function catalogAnalyzer(catalog: MeetingCatalog): TextAnalyzer {
   const danish = createDanishAnalyzer();
   danish.learn(
     catalog.list().flatMap((meeting) => meeting.items.map((item) => itemText(item, meeting.body))),

@@ -33,6 +33,23 @@ export interface TermStatistics {
 export interface TermStatisticsOptions {
   /** Frequencies that take more than a look-up (contained terms, phrases) are kept for this many terms. */
   cachedTerms?: number;
+  /** What an earlier build over the same meetings counted (saved with the index): no analysis then. */
+  counted?: TermStatisticsData;
+}
+
+/** What the build counts, to be saved and handed back as `counted`. */
+export interface TermStatisticsData {
+  itemCount: number;
+  /** Terms in id order. */
+  terms: string[];
+  /** Term t's items are itemNumbers[starts[t] … starts[t + 1]). */
+  starts: Uint32Array;
+  itemNumbers: Uint16Array | Uint32Array;
+  runCounts: [string, number][];
+}
+
+export interface BuiltTermStatistics extends TermStatistics {
+  readonly data: TermStatisticsData;
 }
 
 const DEFAULT_CACHED_TERMS = 20_000;
@@ -52,11 +69,13 @@ export function buildTermStatistics(
   meetings: readonly Meeting[],
   analyzer: TermAnalyzer,
   options: TermStatisticsOptions = {},
-): TermStatistics {
+): BuiltTermStatistics {
   const items: CorpusItem[] = meetings.flatMap((meeting) =>
     meeting.items.map((item) => ({ item, body: meeting.body })),
   );
-  const postings = buildPostings(items, analyzer);
+  const data =
+    options.counted?.itemCount === items.length ? options.counted : countPostings(items, analyzer);
+  const postings = postingsOver(data, items);
   const cache = createLruCache<string, number>(options.cachedTerms ?? DEFAULT_CACHED_TERMS);
   const itemCount = items.length;
   // Marks of the items counted so far in one union, by the number of that union.
@@ -112,6 +131,7 @@ export function buildTermStatistics(
 
   return {
     itemCount,
+    data,
     itemFrequency(term) {
       const isSimple =
         !isPhrase(term) &&
@@ -146,7 +166,7 @@ interface Postings {
   ): Iterable<number>;
 }
 
-function buildPostings(items: readonly CorpusItem[], analyzer: TermAnalyzer): Postings {
+function countPostings(items: readonly CorpusItem[], analyzer: TermAnalyzer): TermStatisticsData {
   const termIds = new Map<string, number>();
   // (term, item) pairs, item by item: term ids, and where each item's ids end.
   let pairs = new Uint32Array(1 << 16);
@@ -194,8 +214,24 @@ function buildPostings(items: readonly CorpusItem[], analyzer: TermAnalyzer): Po
     }
   }
 
-  // Term ids are their positions in the map's order.
-  const grams = indexVocabularyByGrams([...termIds.keys()]);
+  return {
+    itemCount: items.length,
+    terms: [...termIds.keys()],
+    starts,
+    itemNumbers,
+    runCounts: [...runCounts],
+  };
+}
+
+function postingsOver(data: TermStatisticsData, items: readonly CorpusItem[]): Postings {
+  const { starts, itemNumbers } = data;
+  const termIds = new Map<string, number>();
+  data.terms.forEach((term, termId) => {
+    termIds.set(term, termId);
+  });
+  const runCounts = new Map(data.runCounts);
+  // Term ids are their positions in the list.
+  const grams = indexVocabularyByGrams(data.terms);
   const frequency = (termId: number) => (starts[termId + 1] as number) - (starts[termId] as number);
   const itemsOf = (termId: number) =>
     itemNumbers.subarray(starts[termId] as number, starts[termId + 1] as number);

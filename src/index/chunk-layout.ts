@@ -43,8 +43,17 @@ export interface ChunkedCorpus {
   reused: number;
 }
 
+/** sha256 over what chunking reads of a meeting (nothing else of it changes its chunks). */
 export function fingerprintMeeting(meeting: Meeting): string {
-  return createHash("sha256").update(JSON.stringify(meeting)).digest("hex");
+  const hash = createHash("sha256");
+  const parts: string[] = [meeting.id, meeting.body, meeting.date ?? ""];
+  for (const item of meeting.items) {
+    parts.push(`\u0001${item.number}`, item.title, item.closed ? "1" : "0");
+    for (const section of item.sections) {
+      parts.push("\u0002", section.heading, section.kind, section.slug, section.text);
+    }
+  }
+  return hash.update(parts.join("\u0000")).digest("hex");
 }
 
 export function chunkCorpus(

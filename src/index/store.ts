@@ -155,7 +155,9 @@ export async function buildSearchIndex(options: BuildSearchIndexOptions): Promis
           current.manifest.chunkLayoutSha256,
         )
       : null;
-  const { chunks, layout } = chunkCorpus(options.meetings, savedLayout);
+  const { chunks, layout, reused } = chunkCorpus(options.meetings, savedLayout);
+  // A layout that had to be redone (a new chunker, or none saved) is saved with a new generation.
+  const layoutCurrent = reused === options.meetings.length;
   const corpusHash = hashCorpus(chunks);
   const meetingHashes = hashMeetings(chunks);
 
@@ -170,7 +172,12 @@ export async function buildSearchIndex(options: BuildSearchIndexOptions): Promis
       ? await openGeneration(indexDir, current.generation, current.manifest, options)
       : null;
 
-  if (opened && current.state === "ready" && opened.manifest.corpusHash === corpusHash) {
+  if (
+    opened &&
+    current.state === "ready" &&
+    opened.manifest.corpusHash === corpusHash &&
+    layoutCurrent
+  ) {
     const loaded = servedAsIs(opened, chunks, options);
     if (loaded) {
       logger.info(
