@@ -15,7 +15,7 @@ import {
   type Postings,
   type Segment,
 } from "./lexical-segment.ts";
-import { topScored } from "./top-scored.ts";
+import { topScored, topScoredBySelection } from "./top-scored.ts";
 import type { Chunk, LexicalIndex, LexicalSearchOptions } from "./types.ts";
 
 /**
@@ -245,8 +245,6 @@ function createIndex(
   let accumulators = createAccumulators(0);
   /** Averages change with every add and delete; the norms follow before the next query. */
   let normsStale = true;
-  /** Changes with every add and delete (what pruning bounds were computed for). */
-  let stateVersion = 0;
 
   const refreshNorms = () => {
     const documents = Math.max(1, live.size);
@@ -259,7 +257,6 @@ function createIndex(
       }
     }
     normsStale = false;
-    stateVersion += 1;
   };
 
   const locate = (global: number): { owner: LiveSegment; doc: number } => {
@@ -374,14 +371,9 @@ function createIndex(
       if (normsStale) refreshNorms();
       const terms = [...weights]
         .filter(([, weight]) => weight > 0)
-        .map(([term, weight]) => queryTerm(term, weight, segments, live.size, stateVersion));
+        .map(([term, weight]) => queryTerm(term, weight, segments, live.size));
       const limit = options.limit ?? DEFAULT_LEXICAL_LIMIT;
-      // Pruning needs a finite top list over the whole corpus; a filter ranks every accepted match.
-      const touchedCount = accumulate(
-        terms,
-        accumulators,
-        options.accept ? Number.POSITIVE_INFINITY : limit,
-      );
+      const touchedCount = accumulate(terms, accumulators);
       const { score, matched, touched } = accumulators;
 
       const idOf = (global: number) => {
@@ -389,13 +381,12 @@ function createIndex(
         return owner.segment.docId(doc);
       };
       const accept = options.accept;
-      const results = topScored(
-        touched.subarray(0, touchedCount),
-        (global) => (score[global] as number) * (matched[global] as number),
-        idOf,
-        limit,
-        accept,
-      );
+      const finalScore = (global: number) =>
+        (score[global] as number) * (matched[global] as number);
+      const candidates = touched.subarray(0, touchedCount);
+      const results = accept
+        ? topScored(candidates, finalScore, idOf, limit, accept)
+        : topScoredBySelection(candidates, finalScore, idOf, limit, accumulators.scratch);
       for (let index = 0; index < touchedCount; index += 1) {
         const global = touched[index] as number;
         score[global] = 0;
@@ -456,145 +447,42 @@ interface QueryTerm {
   found: { owner: LiveSegment; postings: Postings }[];
   /** Per field: weight × boost × idf, constant over the term's postings. */
   factors: number[];
-  /** The most this term can add to a document's BM25 sum. */
-  upperBound: number;
-  postings: number;
 }
-
-/** Postings this long get an exact bound (one pass, remembered); shorter ones the loose one. */
-const EXACT_BOUND_POSTINGS = 512;
-
-/**
- * The most one unit of weight of a term adds to a document's BM25 sum in a segment, for a corpus
- * state (`version` changes with every add and delete): the largest contribution among its postings.
- */
-const exactBounds = new WeakMap<Postings, { version: number; unit: number }>();
 
 function queryTerm(
   term: string,
   weight: number,
   segments: LiveSegment[],
   documents: number,
-  version: number,
 ): QueryTerm {
   const found: QueryTerm["found"] = [];
   const frequencies = [0, 0, 0];
-  let postingCount = 0;
   for (const owner of segments) {
     const postings = owner.cache.get(owner.segment, term);
     if (!postings) continue;
     found.push({ owner, postings });
-    postingCount += postings.docs.length;
     countLive(postings, owner.deletedCount > 0 ? owner.deleted : null, frequencies);
   }
-  const unitFactors = frequencies.map((frequency, field) =>
+  const factors = frequencies.map((frequency, field) =>
     frequency === 0
       ? 0
-      : (FIELD_BOOSTS[field] as number) *
+      : weight *
+        (FIELD_BOOSTS[field] as number) *
         Math.log(1 + (documents - frequency + 0.5) / (frequency + 0.5)),
   );
-  const factors = unitFactors.map((factor) => weight * factor);
-  // Saturation stays below k + 1, whatever the frequency and length: the loose bound.
-  const loose = unitFactors.reduce((sum, factor) => sum + factor * (BM25.d + BM25.k + 1), 0);
-  let unitBound = 0;
-  for (const { owner, postings } of found) {
-    if (postings.docs.length < EXACT_BOUND_POSTINGS) {
-      unitBound = Math.max(unitBound, loose);
-      continue;
-    }
-    let known = exactBounds.get(postings);
-    if (known?.version !== version) {
-      known = { version, unit: largestContribution(postings, owner.norms, unitFactors) };
-      exactBounds.set(postings, known);
-    }
-    unitBound = Math.max(unitBound, known.unit);
-  }
-  return { weight, found, factors, upperBound: weight * unitBound, postings: postingCount };
+  return { weight, found, factors };
 }
 
-function largestContribution(
-  postings: Postings,
-  norms: Float64Array,
-  unitFactors: number[],
-): number {
-  const { docs, freqs } = postings;
-  let largest = 0;
-  for (let index = 0; index < docs.length; index += 1) {
-    const doc = docs[index] as number;
-    let contribution = 0;
-    for (let field = 0; field < FIELD_COUNT; field += 1) {
-      const frequency = freqs[index * FIELD_COUNT + field] as number;
-      if (frequency === 0) continue;
-      const saturation =
-        (frequency * (BM25.k + 1)) / (frequency + (norms[doc * FIELD_COUNT + field] as number));
-      contribution += (unitFactors[field] as number) * (BM25.d + saturation);
-    }
-    if (contribution > largest) largest = contribution;
-  }
-  // A hair above, so rounding in the scoring loop cannot exceed the bound.
-  return largest * (1 + 1e-9);
-}
-
-/**
- * Scores the query's terms into the accumulators, term at a time, the terms that can add most
- * first; returns how many documents were touched. Once the terms still to come could not lift a
- * document they do not share with the earlier ones into the top `limit` (their best possible
- * score stays below the `limit`-th score found so far: max-score pruning), they only add to the
- * documents already found, looked up in their postings, instead of walking every posting. The
- * top `limit` is the same as without pruning.
- */
-function accumulate(terms: QueryTerm[], accumulators: Accumulators, limit: number): number {
+/** Scores the query's terms into the accumulators, term at a time; returns how many documents were touched. */
+function accumulate(terms: QueryTerm[], accumulators: Accumulators): number {
   const { score, matched, touched } = accumulators;
-  // Terms the corpus does not hold add nothing, not even to the bounds.
-  const ordered = terms
-    .filter((term) => term.postings > 0)
-    .sort((a, b) => b.upperBound - a.upperBound);
-  // What the terms from position i on can add at most: to the BM25 sum, and to the matched weight.
-  const boundFrom = new Float64Array(ordered.length + 1);
-  const weightFrom = new Float64Array(ordered.length + 1);
-  const postingsFrom = new Float64Array(ordered.length + 1);
-  for (let position = ordered.length - 1; position >= 0; position -= 1) {
-    const term = ordered[position] as QueryTerm;
-    boundFrom[position] = (boundFrom[position + 1] as number) + term.upperBound;
-    weightFrom[position] = (weightFrom[position + 1] as number) + term.weight;
-    postingsFrom[position] = (postingsFrom[position + 1] as number) + term.postings;
-  }
   let touchedCount = 0;
-  let onlyKnown = false;
-  for (const [position, term] of ordered.entries()) {
-    if (
-      !onlyKnown &&
-      Number.isFinite(limit) &&
-      touchedCount >= limit &&
-      (postingsFrom[position] as number) > 2 * touchedCount
-    ) {
-      const threshold = kthLargest(accumulators, touchedCount, limit);
-      if ((boundFrom[position] as number) * (weightFrom[position] as number) < threshold) {
-        onlyKnown = true;
-        touched.subarray(0, touchedCount).sort();
-      }
-    }
+  for (const term of terms) {
+    const { weight, factors } = term;
     for (const { owner, postings } of term.found) {
       const { docs, freqs } = postings;
       const deleted = owner.deletedCount > 0 ? owner.deleted : null;
       const { norms, base } = owner;
-      const add = (index: number, doc: number, global: number) => {
-        matched[global] = (matched[global] as number) + term.weight;
-        for (let field = 0; field < FIELD_COUNT; field += 1) {
-          const frequency = freqs[index * FIELD_COUNT + field] as number;
-          if (frequency === 0) continue;
-          const saturation =
-            (frequency * (BM25.k + 1)) / (frequency + (norms[doc * FIELD_COUNT + field] as number));
-          score[global] =
-            (score[global] as number) + (term.factors[field] as number) * (BM25.d + saturation);
-        }
-      };
-      if (onlyKnown) {
-        forEachKnown(touched, touchedCount, base, docs, (index, doc, global) => {
-          if (!deleted?.[doc]) add(index, doc, global);
-        });
-        continue;
-      }
       for (let index = 0; index < docs.length; index += 1) {
         const doc = docs[index] as number;
         if (deleted?.[doc]) continue;
@@ -603,83 +491,19 @@ function accumulate(terms: QueryTerm[], accumulators: Accumulators, limit: numbe
           touched[touchedCount] = global;
           touchedCount += 1;
         }
-        add(index, doc, global);
+        matched[global] = (matched[global] as number) + weight;
+        for (let field = 0; field < FIELD_COUNT; field += 1) {
+          const frequency = freqs[index * FIELD_COUNT + field] as number;
+          if (frequency === 0) continue;
+          const saturation =
+            (frequency * (BM25.k + 1)) / (frequency + (norms[doc * FIELD_COUNT + field] as number));
+          score[global] =
+            (score[global] as number) + (factors[field] as number) * (BM25.d + saturation);
+        }
       }
     }
   }
   return touchedCount;
-}
-
-/** The `k`-th largest final score among the touched documents (quickselect on a copy). */
-function kthLargest(accumulators: Accumulators, touchedCount: number, k: number): number {
-  const { score, matched, touched, scratch } = accumulators;
-  for (let index = 0; index < touchedCount; index += 1) {
-    const global = touched[index] as number;
-    scratch[index] = (score[global] as number) * (matched[global] as number);
-  }
-  let low = 0;
-  let high = touchedCount - 1;
-  const target = k - 1;
-  while (low < high) {
-    const pivot = scratch[(low + high) >> 1] as number;
-    let left = low;
-    let right = high;
-    while (left <= right) {
-      while ((scratch[left] as number) > pivot) left += 1;
-      while ((scratch[right] as number) < pivot) right -= 1;
-      if (left <= right) {
-        const swap = scratch[left] as number;
-        scratch[left] = scratch[right] as number;
-        scratch[right] = swap;
-        left += 1;
-        right -= 1;
-      }
-    }
-    if (target <= right) high = right;
-    else if (target >= left) low = left;
-    else break;
-  }
-  return scratch[target] as number;
-}
-
-/**
- * Calls `visit` for every posting of a segment whose document is among the (sorted) touched
- * ones, finding each by galloping search in the postings.
- */
-function forEachKnown(
-  touched: Uint32Array,
-  touchedCount: number,
-  base: number,
-  docs: Uint32Array,
-  visit: (index: number, doc: number, global: number) => void,
-): void {
-  let cursor = 0;
-  for (let index = lowerBound(touched, 0, touchedCount, base); index < touchedCount; index += 1) {
-    const global = touched[index] as number;
-    const doc = global - base;
-    if (docs.length === 0 || doc > (docs[docs.length - 1] as number)) return;
-    let step = 1;
-    let high = cursor;
-    while (high < docs.length && (docs[high] as number) < doc) {
-      cursor = high;
-      high += step;
-      step *= 2;
-    }
-    cursor = lowerBound(docs, cursor, Math.min(high + 1, docs.length), doc);
-    if (cursor >= docs.length) return;
-    if (docs[cursor] === doc) visit(cursor, doc, global);
-  }
-}
-
-function lowerBound(values: Uint32Array, from: number, to: number, value: number): number {
-  let low = from;
-  let high = to;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if ((values[middle] as number) < value) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }
 
 function countLive(postings: Postings, deleted: Uint8Array | null, into: number[]): void {
@@ -697,7 +521,7 @@ interface Accumulators {
   score: Float64Array;
   matched: Float64Array;
   touched: Uint32Array;
-  /** Room for the pruning threshold's selection. */
+  /** Room for the final scores while the best are selected. */
   scratch: Float64Array;
 }
 
