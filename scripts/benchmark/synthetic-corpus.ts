@@ -119,11 +119,11 @@ function rewriteMeeting(
     );
   }
   const yearShift = to.year - from.year;
-  // Placeholders keep the rewritten meeting date away from the year shift that follows.
+  // Placeholders (private-use characters) keep the rewritten meeting date away from the year shift that follows.
   const placeholders: string[] = [];
   const hold = (written: string) => {
     placeholders.push(written);
-    return `\u0000${placeholders.length - 1}\u0000`;
+    return `\uE000${String.fromCharCode(0xe100 + placeholders.length - 1)}`;
   };
   let copied = text.replaceAll(body, copyBody);
   copied = rewriteMeetingDate(copied, from, to, hold);
@@ -132,8 +132,8 @@ function rewriteMeeting(
     (year) => String(Number(year) + yearShift),
   );
   return copied.replace(
-    /\u0000(\d+)\u0000/gu,
-    (_, index: string) => placeholders[Number(index)] ?? "",
+    /\uE000([\uE100-\uF8FF])/gu,
+    (_, mark: string) => placeholders[mark.charCodeAt(0) - 0xe100] ?? "",
   );
 }
 
