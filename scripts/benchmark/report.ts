@@ -91,6 +91,8 @@ export function reportSections(report: BenchmarkReport): ReportSection[] {
     ...new Set(report.scales.flatMap((scale) => scale.peers?.peers.map((p) => p.name) ?? [])),
   ];
   const saturating = Math.max(0, ...concurrencies);
+  /** The marginal memory per chunk is measured against the smallest scale served. */
+  const smallest = report.scales.find((figures) => figures.service !== undefined);
 
   return [
     {
@@ -314,6 +316,17 @@ export function reportSections(report: BenchmarkReport): ReportSection[] {
             `${mb(f.service.memory.rssPerHundredThousandChunksMb)} (${(f.service.memory.bytesPerChunk / 1024).toFixed(1)} KB)`,
         },
         {
+          label: `service RSS growth per chunk beyond ${smallest?.name ?? "the smallest scale"}`,
+          stage: "service",
+          cell: (f) => {
+            const base = smallest?.service?.memory;
+            const memory = f.service?.memory;
+            if (!base || !memory || memory.chunks <= base.chunks) return undefined;
+            const grown = (memory.afterLoadRssMb - base.afterLoadRssMb) * 1024 * 1024;
+            return `${(grown / (memory.chunks - base.chunks) / 1024).toFixed(2)} KB`;
+          },
+        },
+        {
           label: "build stage peak RSS",
           stage: "build",
           cell: (f) => f.build && mb(f.build.peakRssMb),
@@ -454,10 +467,23 @@ export function failureLines(report: BenchmarkReport): string[] {
   );
 }
 
+/** Sections with at least one figure or one failure to show (no real-embedder rows unless asked). */
+export function visibleSections(report: BenchmarkReport): ReportSection[] {
+  return reportSections(report).filter((section) =>
+    section.rows.some((row) =>
+      report.scales.some(
+        (figures) =>
+          row.cell(figures) !== undefined ||
+          figures.failures.some((failure) => failure.stage === row.stage),
+      ),
+    ),
+  );
+}
+
 export function formatTable(report: BenchmarkReport): string {
   const header = ["", ...report.scales.map((figures) => figures.name)];
   const lines: string[][] = [];
-  for (const section of reportSections(report)) {
+  for (const section of visibleSections(report)) {
     lines.push([section.title, ...report.scales.map(() => "")]);
     for (const row of section.rows) {
       lines.push([`  ${row.label}`, ...report.scales.map((figures) => cellText(row, figures))]);

@@ -1,5 +1,5 @@
 import type { BenchmarkReport } from "./figures.ts";
-import { cellText, failureLines, reportSections } from "./report.ts";
+import { cellText, failureLines, visibleSections } from "./report.ts";
 
 /** bench/results.md: when, where and how the run was made, the figures per scale, and "before". */
 
@@ -38,7 +38,7 @@ export function formatMarkdown(report: BenchmarkReport, code: string): string {
       "count and time. Latencies are p50 / p95 / p99 in ms with the number of samples.",
     "",
   ];
-  for (const section of reportSections(report)) {
+  for (const section of visibleSections(report)) {
     lines.push(`## ${section.title}`, "");
     lines.push(`| figure | ${report.scales.map((figures) => figures.name).join(" | ")} |`);
     lines.push(`|---|${report.scales.map(() => "---").join("|")}|`);

