@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { cpus, tmpdir, totalmem } from "node:os";
+import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import type { BenchmarkReport, ScaleFigures } from "./benchmark/figures.ts";
@@ -147,6 +147,7 @@ process.on("SIGINT", () => {
 const log = (line: string) => console.error(line);
 let embeddingServer: RunningEmbeddingServer | null = null;
 const startedAt = new Date();
+const loadAtStart = loadavg()[0] ?? 0;
 const measured: ScaleFigures[] = [];
 try {
   let embedder: { baseUrl: string; maxScale: number } | null = null;
@@ -191,6 +192,10 @@ if (process.exitCode !== 1) {
       memoryGiB: Math.round((totalmem() / 1024 ** 3) * 10) / 10,
       node: process.version,
       platform: `${process.platform} ${process.arch}`,
+      loadAverage: {
+        start: Math.round(loadAtStart * 100) / 100,
+        end: Math.round((loadavg()[0] ?? 0) * 100) / 100,
+      },
     },
     settings: {
       scales,

@@ -213,6 +213,8 @@ export const benchmarkReportSchema = z.object({
     memoryGiB: z.number().nonnegative(),
     node: z.string(),
     platform: z.string(),
+    /** 1-minute load average when the run began and ended: other work on the machine shows here. */
+    loadAverage: z.object({ start: z.number().nonnegative(), end: z.number().nonnegative() }),
   }),
   settings: z.record(
     z.string(),

@@ -27,7 +27,9 @@ export function formatMarkdown(report: BenchmarkReport, code: string): string {
     "# Benchmark results",
     "",
     `Measured ${report.startedAt} on ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, ` +
-      `Node ${machine.node} (${machine.platform}), code ${code}.`,
+      `Node ${machine.node} (${machine.platform}), code ${code}; 1-minute load average ` +
+      `${machine.loadAverage.start} at the start, ${machine.loadAverage.end} at the end ` +
+      "(other work on the machine).",
     "",
     "```sh",
     report.commandLine,
