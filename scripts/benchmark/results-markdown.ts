@@ -21,13 +21,13 @@ Referat's lexical leg; plain minisearch was as slow as Referat's.`;
 
 const escapeCell = (text: string) => text.replaceAll("|", "\\|");
 
-export function formatMarkdown(report: BenchmarkReport, code: string): string {
+export function formatMarkdown(report: BenchmarkReport): string {
   const { machine } = report;
   const lines = [
     "# Benchmark results",
     "",
     `Measured ${report.startedAt} on ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, ` +
-      `Node ${machine.node} (${machine.platform}), code ${code}; 1-minute load average ` +
+      `Node ${machine.node} (${machine.platform}), code ${report.code}; 1-minute load average ` +
       `${machine.loadAverage.start} at the start, ${machine.loadAverage.end} at the end ` +
       "(other work on the machine).",
     "",

@@ -20,7 +20,8 @@ import { runWorker, StageError, type WorkerLimits } from "./worker-process.ts";
  * One scale of the benchmark: the synthetic corpus (scale copies of every sample file), then
  * each stage in a process of its own: build, query, peers, service and (with a real embedder, at
  * the smaller scales) the embedder stage. A stage that fails (out of memory, time limit, error)
- * is recorded as such and the next stage still runs; without a build nothing else can.
+ * (or any other error) is recorded as such and the next stage still runs; without a build nothing
+ * else can. Only a corpus that ingest does not read in full stops the benchmark.
  */
 
 export interface ScaleSettings {
@@ -67,9 +68,17 @@ export async function measureScale(scale: number, settings: ScaleSettings): Prom
       log(name, `done in ${((performance.now() - stageStarted) / 1000).toFixed(1)} s`);
       return result;
     } catch (error) {
-      if (!(error instanceof StageError)) throw error;
-      log(name, `FAILED: ${error.failure.kind}: ${error.failure.message}`);
-      failures.push(error.failure);
+      if (error instanceof CorpusMismatchError) throw error;
+      const failure: StageFailure =
+        error instanceof StageError
+          ? error.failure
+          : {
+              stage: name,
+              kind: "error",
+              message: error instanceof Error ? error.message : String(error),
+            };
+      log(name, `FAILED: ${failure.kind}: ${failure.message}`);
+      failures.push(failure);
       return undefined;
     }
   };

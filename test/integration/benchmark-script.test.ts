@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -187,6 +187,16 @@ describe("npm run bench", () => {
     expect(markdown).toMatch(/\| SQLite FTS5, Referat's analysis \| [\d.]+ \/ /u);
     // Without --embedder there are no real-model rows.
     expect(markdown).not.toContain("Real embedding model");
+
+    // The JSON renders again without measuring, e.g. to merge runs of different scales.
+    const saved = join(scratch, "run.json");
+    await writeFile(saved, stdout, "utf8");
+    const rerendered = join(scratch, "again.md");
+    const table = await bench(["--from", saved, "--out", rerendered]);
+    expect(table.stdout).toMatch(
+      /meetings \(distinct ids\) \/ expected\s+5 \(5\) \/ 5\s+10 \(10\) \/ 10/u,
+    );
+    expect(await readFile(rerendered, "utf8")).toBe(markdown);
 
     expect(await benchmarkLeftovers()).toEqual([]);
     expect(await liveIndexOfCheckout()).toBe(indexBefore);
