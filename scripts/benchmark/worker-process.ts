@@ -100,5 +100,9 @@ export function classify(
       message: "killed by SIGKILL from outside (the kernel's out-of-memory killer, most likely)",
     };
   }
-  return { stage, kind: "error", message: tail || error.message };
+  // The error's own line ("RangeError: Invalid string length") and where it was thrown.
+  const lines = stderr.trim().split("\n");
+  const errorLine = lines.findLastIndex((line) => /^\s*(\w+Error|Error)\b/u.test(line));
+  const thrown = errorLine >= 0 ? lines.slice(errorLine, errorLine + 4).join("\n") : tail;
+  return { stage, kind: "error", message: thrown || error.message };
 }
