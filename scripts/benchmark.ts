@@ -261,7 +261,9 @@ function codeVersion(): string {
     }).trim();
   try {
     const dirty = git("status", "--porcelain", "--untracked-files=no") !== "";
-    return `${git("rev-parse", "--short", "HEAD")} (branch ${git("rev-parse", "--abbrev-ref", "HEAD")}${dirty ? ", with uncommitted changes" : ""})`;
+    const head = `${git("rev-parse", "--short", "HEAD")} (branch ${git("rev-parse", "--abbrev-ref", "HEAD")}${dirty ? ", with uncommitted changes" : ""})`;
+    // What is measured is src/: say which commit last changed it.
+    return `${head}, src/ as of ${git("log", "-1", "--format=%h", "--", "src")}`;
   } catch {
     return "of an unknown commit (no git)";
   }

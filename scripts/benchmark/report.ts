@@ -59,7 +59,7 @@ function slackCell(load: SlackLoad | undefined): string | undefined {
 function repliesCell(load: SlackLoad | undefined): string | undefined {
   if (!load) return undefined;
   const notices = load.failureReplies > 0 ? ` (${load.failureReplies} failure notices)` : "";
-  return `${load.replies} of ${load.acked}${notices}, ${rate(load.repliesPerSecond, "/s")}`;
+  return `${load.replies} of ${load.events}${notices}, ${rate(load.repliesPerSecond, "/s")}`;
 }
 
 const askAt = (figures: ScaleFigures, concurrency: number) =>
@@ -102,7 +102,9 @@ export function reportSections(report: BenchmarkReport): ReportSection[] {
           label: "files (sample files × copies)",
           stage: "corpus",
           cell: (f) =>
-            f.build ? `${whole(f.build.ingest.files)} (${f.sourceFiles} × ${f.scale})` : undefined,
+            f.sourceFiles > 0
+              ? `${whole(f.expectedMeetings)} (${f.sourceFiles} × ${f.scale})`
+              : undefined,
         },
         {
           label: "meetings (distinct ids) / expected",
@@ -276,7 +278,7 @@ export function reportSections(report: BenchmarkReport): ReportSection[] {
             cell: (f) => slackCell(slackAt(f, concurrency)),
           },
           {
-            label: "  replies posted, of acked",
+            label: "  replies posted, of events",
             stage: "service",
             cell: (f) => repliesCell(slackAt(f, concurrency)),
           },
@@ -292,7 +294,7 @@ export function reportSections(report: BenchmarkReport): ReportSection[] {
           cell: (f) => askCell(f.service?.slackUnderAskLoad.ask),
         },
         {
-          label: "  replies posted, of acked",
+          label: "  replies posted, of events",
           stage: "service",
           cell: (f) => repliesCell(f.service?.slackUnderAskLoad.slack),
         },

@@ -115,7 +115,8 @@ export async function measureScale(scale: number, settings: ScaleSettings): Prom
       ),
     );
     if (!build) {
-      for (const skipped of ["query", "peers", "service", "embedder"] as const) {
+      const after = ["query", "peers", "service", ...(settings.embedder ? ["embedder"] : [])];
+      for (const skipped of after as StageName[]) {
         failures.push({ stage: skipped, kind: "skipped", message: "the build stage failed" });
       }
       return figures;
