@@ -204,6 +204,21 @@ export const scaleFiguresSchema = z.object({
 });
 export type ScaleFigures = z.infer<typeof scaleFiguresSchema>;
 
+const loadAverageSchema = z.object({
+  start: z.number().nonnegative(),
+  end: z.number().nonnegative(),
+});
+
+/** One run of a merged report: when, how, on what code, and which scales it gave. */
+export const runSchema = z.object({
+  startedAt: z.string(),
+  commandLine: z.string(),
+  code: z.string(),
+  loadAverage: loadAverageSchema,
+  scales: z.array(z.string()),
+});
+export type RunInfo = z.infer<typeof runSchema>;
+
 export const benchmarkReportSchema = z.object({
   startedAt: z.string(),
   commandLine: z.string(),
@@ -216,7 +231,7 @@ export const benchmarkReportSchema = z.object({
     node: z.string(),
     platform: z.string(),
     /** 1-minute load average when the run began and ended: other work on the machine shows here. */
-    loadAverage: z.object({ start: z.number().nonnegative(), end: z.number().nonnegative() }),
+    loadAverage: loadAverageSchema,
   }),
   settings: z.record(
     z.string(),
@@ -224,6 +239,8 @@ export const benchmarkReportSchema = z.object({
   ),
   scales: z.array(scaleFiguresSchema),
   notes: z.array(z.string()),
+  /** The runs a merged report (--from) is made of; absent for a single run. */
+  runs: z.array(runSchema).optional(),
 });
 export type BenchmarkReport = z.infer<typeof benchmarkReportSchema>;
 

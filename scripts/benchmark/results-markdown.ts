@@ -1,4 +1,5 @@
 import type { BenchmarkReport } from "./figures.ts";
+import { runsOf } from "./merge-reports.ts";
 import { cellText, failureLines, visibleSections } from "./report.ts";
 
 /** bench/results.md: when, where and how the run was made, the figures per scale, and "before". */
@@ -23,21 +24,31 @@ const escapeCell = (text: string) => text.replaceAll("|", "\\|");
 
 export function formatMarkdown(report: BenchmarkReport): string {
   const { machine } = report;
+  const runs = runsOf(report);
   const lines = [
     "# Benchmark results",
     "",
-    `Measured ${report.startedAt} on ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, ` +
-      `Node ${machine.node} (${machine.platform}), code ${report.code}; 1-minute load average ` +
-      `${machine.loadAverage.start} at the start, ${machine.loadAverage.end} at the end ` +
-      "(other work on the machine).",
+    `Machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node} ` +
+      `(${machine.platform}). The 1-minute load average at a run's start and end shows other work ` +
+      "on the machine.",
+    "",
+    "| scales | started | load average | code |",
+    "|---|---|---|---|",
+    ...runs.map(
+      (run) =>
+        `| ${run.scales.join(", ")} | ${run.startedAt} | ${run.loadAverage.start} → ${run.loadAverage.end} | ${escapeCell(run.code)} |`,
+    ),
     "",
     "```sh",
-    report.commandLine,
+    ...runs.map((run) => run.commandLine),
+    ...(report.runs
+      ? [`npm run bench -- ${runs.map(() => "--from RUN.json").join(" ")} --out bench/results.md`]
+      : []),
     "```",
     "",
-    "Written by `npm run bench -- … --out bench/results.md`; `npm run bench -- --help` lists the flags. " +
-      "Each stage of each scale runs in a process of its own; every load is on 127.0.0.1, bounded in " +
-      "count and time. Latencies are p50 / p95 / p99 in ms with the number of samples.",
+    "Each stage of each scale runs in a process of its own; every load is on 127.0.0.1, bounded in " +
+      "count and time; `npm run bench -- --help` lists the flags. Latencies are p50 / p95 / p99 in " +
+      "ms with the number of samples.",
     "",
   ];
   for (const section of visibleSections(report)) {
