@@ -239,7 +239,20 @@ function createIndex(
   let segments: LiveSegment[] = [];
   /** Chunk id → global document number, live documents only. */
   let live = new Map<string, number>();
-  let byMeeting = new Map<string, Set<string>>();
+  /** Chunk ids per meeting, built on the first removal (a read-only index never needs it). */
+  let byMeeting: Map<string, Set<string>> | null = null;
+  const chunksByMeeting = () => {
+    if (!byMeeting) {
+      byMeeting = new Map();
+      for (const id of live.keys()) {
+        const meeting = meetingOf(id);
+        const ids = byMeeting.get(meeting) ?? new Set<string>();
+        byMeeting.set(meeting, ids);
+        ids.add(id);
+      }
+    }
+    return byMeeting;
+  };
   const lengthSums = new Float64Array(FIELD_COUNT);
   let totalDocs = 0;
   let accumulators = createAccumulators(0);
@@ -278,10 +291,12 @@ function createIndex(
       const previous = live.get(id);
       if (previous !== undefined) deleteDocument(previous);
       live.set(id, totalDocs + doc);
-      const meeting = meetingOf(id);
-      const ids = byMeeting.get(meeting) ?? new Set<string>();
-      byMeeting.set(meeting, ids);
-      ids.add(id);
+      if (byMeeting) {
+        const meeting = meetingOf(id);
+        const ids = byMeeting.get(meeting) ?? new Set<string>();
+        byMeeting.set(meeting, ids);
+        ids.add(id);
+      }
       for (let field = 0; field < FIELD_COUNT; field += 1) {
         lengthSums[field] = (lengthSums[field] as number) + segment.fieldLength(doc, field);
       }
@@ -298,7 +313,7 @@ function createIndex(
     owner.deletedCount += 1;
     const id = owner.segment.docId(doc);
     live.delete(id);
-    byMeeting.get(meetingOf(id))?.delete(id);
+    byMeeting?.get(meetingOf(id))?.delete(id);
     for (let field = 0; field < FIELD_COUNT; field += 1) {
       lengthSums[field] = (lengthSums[field] as number) - owner.segment.fieldLength(doc, field);
     }
@@ -308,7 +323,7 @@ function createIndex(
   const rebuild = (replacement: LiveSegment[]) => {
     segments = [];
     live = new Map();
-    byMeeting = new Map();
+    byMeeting = null;
     lengthSums.fill(0);
     totalDocs = 0;
     for (const owner of replacement) attach(owner);
@@ -350,12 +365,13 @@ function createIndex(
       attach(liveSegment(openSegmentFromBuffer(bytes), null, bytes));
     },
     removeMeeting(meetingId) {
-      const ids = [...(byMeeting.get(meetingId) ?? [])];
+      const meetings = chunksByMeeting();
+      const ids = [...(meetings.get(meetingId) ?? [])];
       for (const id of ids) {
         const global = live.get(id);
         if (global !== undefined) deleteDocument(global);
       }
-      byMeeting.delete(meetingId);
+      meetings.delete(meetingId);
       return ids.length;
     },
     search(query, options: LexicalSearchOptions = {}) {

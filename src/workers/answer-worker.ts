@@ -84,6 +84,7 @@ async function load(message: Extract<ToWorker, { type: "load" }>): Promise<void>
     const pipeline = await assemblePipeline(config, logger, loadedResources, ingest, {
       readOnlyIndex: true,
     });
+    await warmUp(pipeline);
     pipelines.set(message.version, pipeline);
     send({
       type: "loaded",
@@ -159,4 +160,23 @@ async function answer(message: Extract<ToWorker, { type: "ask" | "summarise" }>)
 function toWireError(error: unknown): WireError {
   if (isAppError(error)) return { code: error.code, message: error.message };
   return { code: null, message: describeError(error) };
+}
+
+/**
+ * One question before the first real one: the code paths of answering are compiled and the
+ * postings of a few terms read, so the first asker does not wait for that. Asked from the
+ * corpus's own words (an item title); extractive only, so no LLM is ever called for it.
+ */
+async function warmUp(pipeline: AnsweringPipeline): Promise<void> {
+  const item = pipeline.catalog
+    .list()
+    .flatMap((meeting) => meeting.items)
+    .find((candidate) => !candidate.closed && candidate.title.trim() !== "");
+  if (!item) return;
+  try {
+    if (pipeline.llmEnabled) await pipeline.loaded.retriever.retrieve(item.title);
+    else await pipeline.answerQuestion(`Hvad blev besluttet om ${item.title}?`);
+  } catch {
+    // A failed warm-up costs the first asker some time, nothing else.
+  }
 }
