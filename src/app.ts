@@ -1,15 +1,24 @@
+import { mkdir, readdir, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
-import { createAnswerQuestion } from "./answer/answer-question.ts";
+import { readAnswerEvidence, writeAnswerEvidence } from "./answer/answer-evidence-file.ts";
+import { catalogAnalyzer, createAnswerQuestion } from "./answer/answer-question.ts";
 import { createOpenAiChatModel } from "./answer/chat-model.ts";
 import { DEFAULT_PROMPTS_DIRECTORY, loadPrompts, type Prompts } from "./answer/prompts.ts";
 import { createRetriever } from "./answer/retriever.ts";
 import { createSummariseMeeting } from "./answer/summarise-meeting.ts";
 import { loadSynonyms, type SynonymTable } from "./answer/synonyms.ts";
+import { buildTermStatistics, type TermStatistics } from "./answer/term-statistics.ts";
 import type { AnswerQuestion, ChatModel, Retriever, SummariseMeeting } from "./answer/types.ts";
 import type { Config } from "./config/index.ts";
 import { createHttpServer, type Readiness } from "./http/index.ts";
+import { createDanishAnalyzer, type TextAnalyzer } from "./index/danish-analyzer.ts";
 import { createEmbedder, type EmbedderResult } from "./index/embedders/index.ts";
-import { buildSearchIndex, type SearchIndex } from "./index/store.ts";
+import {
+  buildSearchIndex,
+  hashCorpus,
+  lexicalFingerprint,
+  type SearchIndex,
+} from "./index/store.ts";
 import {
   createMeetingCatalog,
   type FileReport,
@@ -27,6 +36,8 @@ import {
   type MinutesWatcher,
   watchMinutesFolder,
 } from "./watch/index.ts";
+import type { AnswerWorkerSetup } from "./workers/answer-worker.ts";
+import { type AnswerPool, createAnswerPool, type SpawnWorker } from "./workers/index.ts";
 
 /**
  * The composition root: builds everything from Config. Modules below get plain options; only
@@ -138,6 +149,7 @@ async function buildRetriever(
   logger: Logger,
   resources: Pick<PipelineResources, "synonyms" | "embedding">,
   ingest: IngestResult,
+  options: AssembleOptions = {},
 ): Promise<LoadedRetriever> {
   const { meetings, failures, files } = ingest;
   const { embedding, synonyms } = resources;
@@ -147,6 +159,7 @@ async function buildRetriever(
     embedder: embedding.embedder,
     ...(embedding.embedder === null ? { embedderUnavailableReason: embedding.reason } : {}),
     logger,
+    ...(options.readOnlyIndex ? { readOnly: true } : {}),
   });
   const retriever = createRetriever({
     chunks: index.chunks,
@@ -194,13 +207,24 @@ export async function createAnsweringPipeline(
 }
 
 /** One ingest of the minutes → the answering pipeline over it, with the resources kept across ingests. */
+export interface AssembleOptions {
+  /** Load the index without ever writing it (answer workers: the main thread owns it). */
+  readOnlyIndex?: boolean;
+  /**
+   * Answers are computed elsewhere (the answer workers): the answer stage, whose statistics take
+   * a pass over the corpus to build, is only built here if a question is asked here after all.
+   */
+  answersElsewhere?: boolean;
+}
+
 export async function assemblePipeline(
   config: Config,
   logger: Logger,
   resources: PipelineResources,
   ingest: IngestResult,
+  options: AssembleOptions = {},
 ): Promise<AnsweringPipeline> {
-  const loaded = await buildRetriever(config, logger, resources, ingest);
+  const loaded = await buildRetriever(config, logger, resources, ingest, options);
   const catalog = createMeetingCatalog(loaded.meetings);
   const { chatModel, prompts } = resources;
   const shared = {
@@ -210,18 +234,88 @@ export async function assemblePipeline(
     publicBaseUrl: config.http.publicBaseUrl,
     logger,
   };
-  return {
-    catalog,
-    loaded,
-    llmEnabled: chatModel !== null,
-    answerQuestion: createAnswerQuestion({
+  const evidence = await prepareAnswerEvidence(config, logger, loaded, catalog, options);
+  const answering = () =>
+    createAnswerQuestion({
       ...shared,
       retriever: loaded.retriever,
       queryRewrite: config.llm.enabled && config.llm.queryRewrite,
       synonyms: loaded.synonyms,
-    }),
+      ...(evidence ?? {}),
+    });
+  let built: AnswerQuestion | undefined = options.answersElsewhere ? undefined : answering();
+  return {
+    catalog,
+    loaded,
+    llmEnabled: chatModel !== null,
+    answerQuestion: (question, answerOptions) => {
+      built ??= answering();
+      return built(question, answerOptions);
+    },
     summariseMeeting: createSummariseMeeting(shared),
   };
+}
+
+const ANSWER_EVIDENCE_DIR = "answer-evidence";
+/** Bump when what the answer stage counts changes for the same corpus. */
+const ANSWER_EVIDENCE_VERSION = 1;
+
+/**
+ * The answer stage's analyser and term statistics over this corpus: read from the file saved
+ * beside the index for this very corpus, or counted now and saved (not by answer workers, which
+ * never write; and not kept in memory here when the answers are computed elsewhere, since the
+ * workers read the file). Undefined: let the answer stage count for itself.
+ */
+async function prepareAnswerEvidence(
+  config: Config,
+  logger: Logger,
+  loaded: LoadedRetriever,
+  catalog: MeetingCatalog,
+  options: AssembleOptions,
+): Promise<{ analyzer: TextAnalyzer; termStatistics: TermStatistics } | undefined> {
+  const directory = join(config.dataDir, "index", ANSWER_EVIDENCE_DIR);
+  const name = `${hashCorpus(loaded.index.chunks).slice(0, 32)}-${lexicalFingerprint().slice(0, 16)}-v${ANSWER_EVIDENCE_VERSION}.bin`;
+  const path = join(directory, name);
+  const started = performance.now();
+  // The workers will read what is saved; here it would only take memory.
+  if (options.answersElsewhere && (await stat(path).catch(() => null))) return undefined;
+  const saved = await readAnswerEvidence(path);
+  if (saved) {
+    const analyzer = createDanishAnalyzer({ vocabulary: saved.vocabulary });
+    const termStatistics = buildTermStatistics(catalog.list(), analyzer, {
+      counted: saved.statistics,
+    });
+    if (termStatistics.data === saved.statistics) {
+      logger.info({ ms: Math.round(performance.now() - started) }, "answer evidence loaded");
+      return { analyzer, termStatistics };
+    }
+  }
+  if (options.readOnlyIndex) return undefined;
+  const analyzer = catalogAnalyzer(catalog);
+  const termStatistics = buildTermStatistics(catalog.list(), analyzer);
+  try {
+    await mkdir(directory, { recursive: true });
+    await writeAnswerEvidence(path, {
+      vocabulary: analyzer.vocabulary(),
+      statistics: termStatistics.data,
+    });
+    await removeOtherFiles(directory, name);
+  } catch (error) {
+    logger.warn({ error: describeError(error) }, "answer evidence not saved");
+  }
+  logger.info({ ms: Math.round(performance.now() - started) }, "answer evidence counted");
+  return options.answersElsewhere ? undefined : { analyzer, termStatistics };
+}
+
+/** Keeps `keep` and the newest other file (a worker may still be loading the previous corpus). */
+async function removeOtherFiles(directory: string, keep: string): Promise<void> {
+  const others = await Promise.all(
+    (await readdir(directory))
+      .filter((name) => name !== keep)
+      .map(async (name) => ({ name, mtime: (await stat(join(directory, name))).mtimeMs })),
+  );
+  others.sort((a, b) => b.mtime - a.mtime);
+  for (const { name } of others.slice(1)) await rm(join(directory, name), { force: true });
 }
 
 /**
@@ -257,6 +351,8 @@ export interface Application {
 export interface ApplicationOptions {
   /** Watcher timings (MINUTES_WATCH); tests use short ones. */
   watch?: { debounceMs?: number; writeFinishMs?: number };
+  /** How answer workers (ANSWER_WORKERS) are started; tests keep hold of the threads. */
+  answerWorkers?: { spawn?: SpawnWorker };
 }
 
 export async function createApplication(
@@ -267,29 +363,48 @@ export async function createApplication(
   // The embedding model loads while the minutes are read.
   const resourcesLoading = loadPipelineResources(config, logger);
   resourcesLoading.catch(() => {});
+  // Answer workers start while the minutes are read; each corpus is loaded into them once built.
+  const answerPool = startAnswerPool(config, logger, options.answerWorkers ?? {});
   const live = createLiveCorpus<AnsweringPipeline>({
     ingest: (firstRun) =>
       ingestMinutes(config, logger, config.minutesDir, { onlyFilesRead: !firstRun }),
     build: async (ingest, previous) => {
-      const next = await assemblePipeline(config, logger, await resourcesLoading, ingest);
+      const next = await assemblePipeline(config, logger, await resourcesLoading, ingest, {
+        answersElsewhere: answerPool !== null,
+      });
       const status = next.loaded.retriever.status();
       if (previous?.loaded.retriever.status().dense && !status.dense) {
         logger.warn({ reason: status.denseReason }, "dense retrieval is off for the new corpus");
       }
-      return next;
+      if (!answerPool) return next;
+      const pooled = await answerPool.prepare({
+        meetings: next.loaded.meetings.length,
+        dense: status.dense,
+      });
+      return {
+        ...next,
+        answerQuestion: pooled.answerQuestion,
+        summariseMeeting: pooled.summariseMeeting,
+      };
+    },
+    // Called after the swap: requests still running on an older corpus finish before it goes.
+    onCheck: (check) => {
+      if (check.outcome === "updated") answerPool?.retireOlderVersions();
     },
     logger,
   });
 
-  // Watch before the first ingest, so that nothing written while it runs is missed.
-  const watcher = config.minutesWatch.enabled
-    ? await startWatching(config, live, logger, options.watch ?? {})
-    : null;
+  let watcher: MinutesWatcher | null = null;
   let pipeline: AnsweringPipeline;
   try {
+    // Watch before the first ingest, so that nothing written while it runs is missed.
+    if (config.minutesWatch.enabled) {
+      watcher = await startWatching(config, live, logger, options.watch ?? {});
+    }
     pipeline = await live.load();
   } catch (error) {
     await watcher?.close();
+    await answerPool?.stop();
     throw error;
   }
 
@@ -331,6 +446,8 @@ export async function createApplication(
     ...answering,
     readiness,
     corpusStatus: () => ({ ...live.status(), watching: watcher !== null }),
+    answeringStatus: () =>
+      answerPool ? { mode: "workers", ...answerPool.status() } : { mode: "main-thread" },
     minutesDirectory: config.minutesDir,
     apiToken: config.http.apiToken,
     askRateLimitPerMinute: config.http.askRateLimitPerMinute,
@@ -352,8 +469,29 @@ export async function createApplication(
       await live.stop();
       if (slackBot) await slackBot.stop();
       await httpServer.close();
+      await answerPool?.stop();
     },
   };
+}
+
+function startAnswerPool(
+  config: Config,
+  logger: Logger,
+  options: NonNullable<ApplicationOptions["answerWorkers"]>,
+): AnswerPool | null {
+  const { workers, queueLimit, concurrencyPerWorker } = config.answering;
+  if (workers === 0) return null;
+  logger.info({ workers, queueLimit, concurrencyPerWorker }, "answering on worker threads");
+  return createAnswerPool<AnswerWorkerSetup>({
+    workers,
+    queueLimit,
+    concurrencyPerWorker,
+    setup: { config },
+    corpusFile: join(config.dataDir, "corpus.json"),
+    snapshotDirectory: join(config.dataDir, ".answer-workers"),
+    logger: logger.child({ component: "answer-pool" }),
+    ...(options.spawn ? { spawn: options.spawn } : {}),
+  });
 }
 
 async function startWatching(

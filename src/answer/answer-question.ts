@@ -1,4 +1,4 @@
-import { createDanishAnalyzer } from "../index/danish-analyzer.ts";
+import { createDanishAnalyzer, type TextAnalyzer } from "../index/danish-analyzer.ts";
 import type { MeetingCatalog } from "../minutes/catalog.ts";
 import { describeError } from "../shared/errors.ts";
 import type { Logger } from "../shared/logger.ts";
@@ -10,6 +10,7 @@ import {
   prepareCandidates,
 } from "./candidates.ts";
 import { citeItem, composeExtractiveAnswer, type ExtractiveOptions } from "./extractive-answer.ts";
+import { createItemAnalyses } from "./item-analysis.ts";
 import { detectLanguage } from "./language.ts";
 import { composeLlmAnswer } from "./llm-answer.ts";
 import type { Prompts } from "./prompts.ts";
@@ -17,16 +18,15 @@ import { rewriteQuery } from "./query-rewrite.ts";
 import { answerKindOf, looksLikeFollowUp } from "./question-intent.ts";
 import { loadSynonyms } from "./synonyms.ts";
 import {
-  buildTermIndex,
   type Concept,
   dropUnknownPhrases,
-  itemText,
   mergeConcepts,
   questionConcepts,
   type SynonymExpander,
-  type TermAnalyzer,
-  type TermIndex,
+  termIndexOf,
 } from "./term-evidence.ts";
+import { itemText, type TermAnalyzer } from "./term-matching.ts";
+import { buildTermStatistics, type TermStatistics } from "./term-statistics.ts";
 import type {
   Answer,
   AnswerOptions,
@@ -51,6 +51,11 @@ export interface AnswerQuestionOptions {
    * taught the catalogue's words.
    */
   analyzer?: TermAnalyzer;
+  /**
+   * How many items hold each term, for weighing evidence; by default counted over the catalogue
+   * with `analyzer` when the pipeline is built. Must count by the same analyser.
+   */
+  termStatistics?: TermStatistics;
   /** Synonyms and English → Danish translations; by default data/synonyms.json, if readable. */
   synonyms?: SynonymExpander | null;
   /** Items retrieved per question. */
@@ -65,37 +70,26 @@ const FOLLOW_UP_TURNS = 2;
 export function createAnswerQuestion(options: AnswerQuestionOptions): AnswerQuestion {
   const { retriever, catalog, logger } = options;
   const chatModel = options.chatModel ?? null;
-  let analyzer = options.analyzer;
-  let termIndex: TermIndex | undefined;
-  let synonyms: Promise<SynonymExpander | null> | undefined;
-
-  const prepare = async () => {
-    if (!analyzer) {
-      const danish = createDanishAnalyzer();
-      danish.learn(
-        catalog
-          .list()
-          .flatMap((meeting) => meeting.items.map((item) => itemText(item, meeting.body))),
-      );
-      analyzer = danish;
-    }
-    termIndex ??= buildTermIndex(catalog.list(), analyzer);
-    synonyms ??=
-      options.synonyms !== undefined
-        ? Promise.resolve(options.synonyms)
-        : loadSynonyms().catch((error: unknown) => {
-            logger.warn({ error: describeError(error) }, "no synonyms; answering without them");
-            return null;
-          });
-    return { analyzer, termIndex, synonyms: (await synonyms) ?? undefined };
-  };
+  // Everything the answers weigh evidence by is built here, with the pipeline, not per question.
+  const analyzer = options.analyzer ?? catalogAnalyzer(catalog);
+  const index = termIndexOf(
+    options.termStatistics ?? buildTermStatistics(catalog.list(), analyzer),
+  );
+  const itemAnalyses = createItemAnalyses(analyzer);
+  const synonymsLoaded: Promise<SynonymExpander | undefined> =
+    options.synonyms !== undefined
+      ? Promise.resolve(options.synonyms ?? undefined)
+      : loadSynonyms().catch((error: unknown) => {
+          logger.warn({ error: describeError(error) }, "no synonyms; answering without them");
+          return undefined;
+        });
 
   return async function answerQuestion(question, answerOptions: AnswerOptions = {}) {
     const started = performance.now();
     const language = detectLanguage(question);
     const kind = answerKindOf(question);
     const history = answerOptions.history ?? [];
-    const { analyzer, termIndex: index, synonyms } = await prepare();
+    const synonyms = await synonymsLoaded;
     const ownConcepts = questionConcepts(question, analyzer, synonyms);
 
     const earlierQuestions = history
@@ -145,6 +139,7 @@ export function createAnswerQuestion(options: AnswerQuestionOptions): AnswerQues
       analyzer,
       termIndex: index,
       limit: CANDIDATES,
+      itemAnalyses,
     });
     const relevance = judgeRelevance(candidates, language);
 
@@ -254,6 +249,16 @@ export function createAnswerQuestion(options: AnswerQuestionOptions): AnswerQues
       return finish({ ...extractive(), note: PHRASES[language].llmFailed(reason) });
     }
   };
+}
+
+/** A Danish analyser like the index's, taught the words of the catalogue's items. */
+/** A Danish analyser taught the words of every item of the catalogue (what the answer stage judges by). */
+export function catalogAnalyzer(catalog: MeetingCatalog): TextAnalyzer {
+  const danish = createDanishAnalyzer();
+  danish.learn(
+    catalog.list().flatMap((meeting) => meeting.items.map((item) => itemText(item, meeting.body))),
+  );
+  return danish;
 }
 
 /** The nearest items, cited at their best passage, for "maybe related". */

@@ -1,15 +1,8 @@
 import type { MeetingCatalog } from "../minutes/catalog.ts";
 import type { Item } from "../minutes/model.ts";
-import {
-  type Concept,
-  type Evidence,
-  itemText,
-  measureEvidence,
-  type TermAnalyzer,
-  type TermIndex,
-  type TokenBag,
-  tokenBag,
-} from "./term-evidence.ts";
+import { analyseItem, type ItemAnalyses, type ItemAnalysis } from "./item-analysis.ts";
+import { type Concept, type Evidence, measureEvidence, type TermIndex } from "./term-evidence.ts";
+import type { TermAnalyzer } from "./term-matching.ts";
 import type { Language, RetrievedItem } from "./types.ts";
 import { scoreUnits } from "./unit-scoring.ts";
 
@@ -22,7 +15,8 @@ export interface Candidate {
   retrieved: RetrievedItem;
   /** The whole item as parsed (or rebuilt from the passages when the catalogue lacks it). */
   item: Item;
-  bag: TokenBag;
+  /** Its terms, sentence units and their facts. */
+  analysis: ItemAnalysis;
   evidence: Evidence;
   /** Share of the question's weight found in the item's title alone. */
   titleCoverage: number;
@@ -40,22 +34,24 @@ export function prepareCandidates(
     analyzer: TermAnalyzer;
     termIndex: TermIndex;
     limit: number;
+    /** Analyses kept across questions; without it each item is analysed afresh. */
+    itemAnalyses?: ItemAnalyses;
   },
 ): Candidate[] {
   return retrieved.slice(0, options.limit).map((entry, rank) => {
     const item = fullItem(entry, options.catalog);
-    const bag = tokenBag(itemText(item, entry.meeting.body), options.analyzer);
+    const { body, id } = entry.meeting;
+    const analysis = options.itemAnalyses
+      ? options.itemAnalyses.of(id, item, body)
+      : analyseItem(item, body, options.analyzer);
     const candidate: Candidate = {
       retrieved: entry,
       item,
-      bag,
+      analysis,
       rank,
-      evidence: measureEvidence(options.concepts, bag, options.termIndex),
-      titleCoverage: measureEvidence(
-        options.concepts,
-        tokenBag(item.title, options.analyzer),
-        options.termIndex,
-      ).coverage,
+      evidence: measureEvidence(options.concepts, analysis.bag, options.termIndex),
+      titleCoverage: measureEvidence(options.concepts, analysis.titleBag, options.termIndex)
+        .coverage,
       sentenceCoverage: 0,
     };
     const units = scoreUnits(candidate, { ...options, kind: "other" });

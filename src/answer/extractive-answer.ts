@@ -4,7 +4,8 @@ import type { Candidate } from "./candidates.ts";
 import { createCitation, shortenQuote } from "./citations.ts";
 import type { AnswerKind } from "./question-intent.ts";
 import { splitIntoUnits } from "./sentences.ts";
-import type { Concept, TermAnalyzer, TermIndex } from "./term-evidence.ts";
+import type { Concept, TermIndex } from "./term-evidence.ts";
+import type { TermAnalyzer } from "./term-matching.ts";
 import type { Citation, Language } from "./types.ts";
 import { type ScoredUnit, scoreUnits } from "./unit-scoring.ts";
 
@@ -156,10 +157,15 @@ function overlaps(chosen: ScoredUnit[], next: ScoredUnit): boolean {
   );
 }
 
+const WORDS = /[\p{L}\p{N}]+/gu;
+
+function wordsOf(text: string): Set<string> {
+  return new Set(text.toLowerCase().match(WORDS) ?? []);
+}
+
 function wordOverlap(a: string, b: string): number {
-  const words = (text: string) => new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
-  const first = words(a);
-  const second = words(b);
+  const first = wordsOf(a);
+  const second = wordsOf(b);
   const shared = [...first].filter((word) => second.has(word)).length;
   return shared / Math.max(1, Math.min(first.size, second.size));
 }

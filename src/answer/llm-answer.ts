@@ -10,7 +10,8 @@ import {
   selectSources,
 } from "./llm-sources.ts";
 import { splitIntoUnits } from "./sentences.ts";
-import { matchConcept, tokenBag } from "./term-evidence.ts";
+import { matchConcept } from "./term-evidence.ts";
+import { tokenBag } from "./term-matching.ts";
 import type { ChatModel, Citation, ConversationTurn } from "./types.ts";
 
 /**

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { AppError } from "../shared/errors.ts";
+import { packagePath } from "../shared/package-root.ts";
 
 /** The system prompts, read once at start from prompts/*.md. */
 export interface Prompts {
@@ -11,7 +11,7 @@ export interface Prompts {
 }
 
 /** The prompts/ folder of this checkout. */
-export const DEFAULT_PROMPTS_DIRECTORY = fileURLToPath(new URL("../../prompts/", import.meta.url));
+export const DEFAULT_PROMPTS_DIRECTORY = packagePath("prompts");
 
 const PROMPT_FILES: Record<keyof Prompts, string> = {
   answer: "answer.md",

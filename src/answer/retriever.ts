@@ -73,9 +73,11 @@ export function createRetriever(options: CreateRetrieverOptions): Retriever {
       for (const [position, text] of queries.entries()) {
         const weight = position === 0 ? 1 : EXTRA_QUERY_WEIGHT;
         const expansions = options.synonyms.expand(text);
+        // With filters every accepted match is fused, not only the best of the whole corpus.
         const lexicalHits = options.lexical.search(text, {
-          limit: filtered ? chunksById.size : candidatesPerLeg,
+          limit: filtered ? Number.POSITIVE_INFINITY : candidatesPerLeg,
           expansions,
+          ...(filtered ? { accept: accepts } : {}),
         });
         lists.push({ leg: "lexical", weight, chunkIds: keep(lexicalHits, accepts) });
         if (dense) {

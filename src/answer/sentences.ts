@@ -101,13 +101,26 @@ function splitSentences(line: string, offset: number): TextUnit[] {
   return units;
 }
 
+const LETTER = /\p{L}/u;
+
 function isAbbreviationBefore(line: string, periodAt: number): boolean {
-  const before = line
-    .slice(0, periodAt)
-    .match(/([\p{L}.]+)$/u)?.[1]
-    ?.toLowerCase();
-  if (!before) return false;
+  // The run of letters and periods that ends at the period (astral letters are two code units).
+  let start = periodAt;
+  while (start > 0) {
+    const isPair =
+      start >= 2 && isSurrogate(line, start - 1, 0xdc00) && isSurrogate(line, start - 2, 0xd800);
+    const character = isPair ? line.slice(start - 2, start) : line.charAt(start - 1);
+    if (character !== "." && !LETTER.test(character)) break;
+    start -= character.length;
+  }
+  if (start === periodAt) return false;
+  const before = line.slice(start, periodAt).toLowerCase();
   return ABBREVIATIONS.has(before) || /^\p{L}$/u.test(before);
+}
+
+function isSurrogate(text: string, at: number, first: number): boolean {
+  const code = text.charCodeAt(at);
+  return code >= first && code <= first + 0x3ff;
 }
 
 function pushTrimmed(units: TextUnit[], line: string, from: number, to: number, offset: number) {

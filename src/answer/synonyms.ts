@@ -1,10 +1,10 @@
 import { readFile } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { foldDanishLetters, lowerCaseAndStripAccents } from "../index/analyzer-normalize.ts";
 import { createDanishStemmer, createEnglishStemmer } from "../index/analyzer-stemmer.ts";
 import { AppError, describeError, isAppError } from "../shared/errors.ts";
 import type { Logger } from "../shared/logger.ts";
+import { packagePath } from "../shared/package-root.ts";
 
 /**
  * Query-time synonyms: Danish words that mean the same ("ledighed" ⇄ "arbejdsløshed") and English
@@ -34,13 +34,17 @@ export interface SynonymTable {
   readonly size: number;
 }
 
-export const DEFAULT_SYNONYMS_FILE = fileURLToPath(
-  new URL("../../data/synonyms.json", import.meta.url),
-);
+export const DEFAULT_SYNONYMS_FILE = packagePath("data", "synonyms.json");
+
+/** A word as a phrase word matches it: by English stem or by Danish stem. */
+interface WordForms {
+  english: string;
+  danish: string;
+}
 
 interface Entry {
-  /** Per word of the phrase: the forms it matches (English stem, Danish stem). */
-  words: { english: string; danish: string }[];
+  /** Per word of the phrase: the forms it matches. */
+  words: WordForms[];
   expansions: string[];
 }
 
@@ -101,63 +105,136 @@ export function createSynonymTable(source: unknown, origin = "synonyms"): Synony
   if (!parsed.success) {
     throw new AppError("index_invalid", `${origin} is invalid:\n${z.prettifyError(parsed.error)}`);
   }
-  const englishStem = createEnglishStemmer();
-  const danishStem = createDanishStemmer();
-  const wordsOf = (text: string) =>
-    foldDanishLetters(lowerCaseAndStripAccents(text))
-      .split(/[^\p{L}\p{N}§]+/u)
-      .filter((word) => word.length > 0);
-  const formsOf = (text: string) =>
-    wordsOf(text).map((word) => ({ english: englishStem(word), danish: danishStem(word) }));
+  const stemmers: Stemmers = { english: createEnglishStemmer(), danish: createDanishStemmer() };
 
   const entries: Entry[] = [];
   for (const group of parsed.data.synonyms) {
     for (const member of group) {
       entries.push({
-        words: formsOf(member),
+        words: formsOf(member, stemmers),
         expansions: group.filter((other) => other !== member),
       });
     }
   }
   for (const translation of parsed.data.translations) {
     for (const english of translation.en) {
-      entries.push({ words: formsOf(english), expansions: translation.da });
+      entries.push({ words: formsOf(english, stemmers), expansions: translation.da });
     }
   }
   const usable = entries.filter((entry) => entry.words.length > 0);
+  const lookup = indexByFirstWord(usable);
+  // The Danish stems of each expansion, to leave out expansions the query already says.
+  const expansionStems = new Map<string, string[]>();
+  for (const entry of usable) {
+    for (const expansion of entry.expansions) {
+      if (!expansionStems.has(expansion)) {
+        expansionStems.set(
+          expansion,
+          formsOf(expansion, stemmers).map((word) => word.danish),
+        );
+      }
+    }
+  }
 
   return {
     size: usable.length,
     expand(query) {
-      const queryWords = formsOf(query);
+      const queryWords = formsOf(query, stemmers);
+      // In table order, as a scan of every entry would find them.
+      const matched = matchingEntries(lookup, queryWords).sort((a, b) => a - b);
       const found = new Set<string>();
-      for (const entry of usable) {
-        if (occursIn(entry.words, queryWords))
-          for (const expansion of entry.expansions) found.add(expansion);
+      for (const position of matched) {
+        for (const expansion of (usable[position] as Entry).expansions) found.add(expansion);
       }
       // Expansions the query already says add nothing.
-      const own = new Set(queryWords.map((word) => word.danish));
-      return [...found].filter(
-        (expansion) => !formsOf(expansion).every((word) => own.has(word.danish)),
-      );
+      const own = new Set<string>();
+      for (const word of queryWords) own.add(word.danish);
+      const result: string[] = [];
+      for (const expansion of found) {
+        if (!everyStemIn(expansionStems.get(expansion) ?? [], own)) result.push(expansion);
+      }
+      return result;
     },
   };
 }
 
-function occursIn(
-  phraseWords: { english: string; danish: string }[],
-  queryWords: { english: string; danish: string }[],
-): boolean {
-  const matches = (
-    a: { english: string; danish: string },
-    b: { english: string; danish: string },
-  ) => a.english === b.english || a.danish === b.danish;
-  for (let start = 0; start + phraseWords.length <= queryWords.length; start += 1) {
-    if (
-      phraseWords.every((word, offset) => matches(word, queryWords[start + offset] as typeof word))
-    ) {
-      return true;
+interface Stemmers {
+  english: (word: string) => string;
+  danish: (word: string) => string;
+}
+
+const WORD_SEPARATOR = /[^\p{L}\p{N}§]+/u;
+
+function formsOf(text: string, stemmers: Stemmers): WordForms[] {
+  const forms: WordForms[] = [];
+  for (const word of foldDanishLetters(lowerCaseAndStripAccents(text)).split(WORD_SEPARATOR)) {
+    if (word.length > 0)
+      forms.push({ english: stemmers.english(word), danish: stemmers.danish(word) });
+  }
+  return forms;
+}
+
+/** Entries (by position in the table) under each form of their first word. */
+interface FirstWordLookup {
+  entries: Entry[];
+  byEnglish: Map<string, number[]>;
+  byDanish: Map<string, number[]>;
+}
+
+function indexByFirstWord(entries: Entry[]): FirstWordLookup {
+  const byEnglish = new Map<string, number[]>();
+  const byDanish = new Map<string, number[]>();
+  entries.forEach((entry, position) => {
+    const first = entry.words[0];
+    if (!first) return;
+    appendTo(byEnglish, first.english, position);
+    appendTo(byDanish, first.danish, position);
+  });
+  return { entries, byEnglish, byDanish };
+}
+
+function appendTo(map: Map<string, number[]>, key: string, position: number): void {
+  const list = map.get(key);
+  if (list) list.push(position);
+  else map.set(key, [position]);
+}
+
+/** Positions of the entries whose phrase occurs in the query's words, each once. */
+function matchingEntries(lookup: FirstWordLookup, queryWords: WordForms[]): number[] {
+  const matched = new Set<number>();
+  for (let start = 0; start < queryWords.length; start += 1) {
+    const word = queryWords[start] as WordForms;
+    for (const candidates of [
+      lookup.byEnglish.get(word.english),
+      lookup.byDanish.get(word.danish),
+    ]) {
+      if (!candidates) continue;
+      for (const position of candidates) {
+        if (
+          !matched.has(position) &&
+          occursAt((lookup.entries[position] as Entry).words, queryWords, start)
+        ) {
+          matched.add(position);
+        }
+      }
     }
   }
-  return false;
+  return [...matched];
+}
+
+function occursAt(phraseWords: WordForms[], queryWords: WordForms[], start: number): boolean {
+  if (start + phraseWords.length > queryWords.length) return false;
+  for (let offset = 0; offset < phraseWords.length; offset += 1) {
+    const phraseWord = phraseWords[offset] as WordForms;
+    const queryWord = queryWords[start + offset] as WordForms;
+    if (phraseWord.english !== queryWord.english && phraseWord.danish !== queryWord.danish) {
+      return false;
+    }
+  }
+  return true;
+}
+
+function everyStemIn(stems: string[], own: Set<string>): boolean {
+  for (const stem of stems) if (!own.has(stem)) return false;
+  return true;
 }

@@ -1,4 +1,6 @@
-import type { Item, Meeting } from "../minutes/model.ts";
+import type { Meeting } from "../minutes/model.ts";
+import { bagMatches, isPhrase, type TermAnalyzer, type TokenBag, WORD } from "./term-matching.ts";
+import { buildTermStatistics, type TermStatistics } from "./term-statistics.ts";
 
 /**
  * Lexical evidence: which of a question's concepts occur in an item or a sentence, weighted by
@@ -7,12 +9,6 @@ import type { Item, Meeting } from "../minutes/model.ts";
  * synonyms and translations of that word. Judging by concepts keeps a word with many synonyms
  * from counting many times, and keeps a loose translation from counting as much as the word.
  */
-
-/** The part of the index's analyser used here (src/index/danish-analyzer.ts fits). */
-export interface TermAnalyzer {
-  indexTerms(text: string): string[];
-  queryTerms(text: string): { term: string; weight: number }[];
-}
 
 /** Danish words a query's words stand for (src/answer/synonyms.ts fits). */
 export interface SynonymExpander {
@@ -40,7 +36,6 @@ export interface Concept {
 
 /** Credit for a concept found through a compound part or a synonym rather than the word itself. */
 const PARTIAL_CREDIT = 0.6;
-const MIN_CONTAINED_TERM_LENGTH = 5;
 /** Terms in more than this share of items say little about which item is meant. */
 const DISTINCTIVE_SHARE = 0.2;
 const MAX_WINDOW_WORDS = 3;
@@ -69,79 +64,26 @@ export interface TermIndex {
   isDistinctive(term: string): boolean;
 }
 
-export interface TokenBag {
-  tokens: Set<string>;
-  /** The tokens joined by spaces, for contained-term look-ups. */
-  joined: string;
-  /** The raw text, lower-cased with spacing collapsed, for phrase look-ups. */
-  text: string;
-}
-
-export function tokenBag(text: string, analyzer: TermAnalyzer): TokenBag {
-  const tokens = new Set(analyzer.indexTerms(text));
-  return { tokens, joined: ` ${[...tokens].join(" ")} `, text: normalisePhraseText(text) };
-}
-
-/** Phrase terms are written in quotes: `"flere skal med"`. */
-function isPhrase(term: string): boolean {
-  return term.length > 2 && term.startsWith('"') && term.endsWith('"');
-}
-
-export function bagMatches(bag: TokenBag, term: string): boolean {
-  if (isPhrase(term)) return bag.text.includes(` ${term.slice(1, -1)} `);
-  if (bag.tokens.has(term)) return true;
-  if (term.length >= MIN_CONTAINED_TERM_LENGTH && bag.joined.includes(term)) return true;
-  // Snowball leaves some past tenses whole ("kostede" → "kosted", where "koste" → "kost").
-  const pastTense = term.match(/^(.{4,}?)(?:ed|ede|et|te)$/u)?.[1];
-  return pastTense !== undefined && bag.tokens.has(pastTense);
-}
-
-const WORD = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu;
-
-function normalisePhraseText(text: string): string {
-  return ` ${(text.toLowerCase().match(WORD) ?? []).join(" ")} `;
-}
-
-/**
- * Text of an item as retrieval sees it: the body that met (the context header of every chunk),
- * title and every section. A question that names the body ("i Handicaprådet") finds it in every
- * item of that body's meetings, not only where the minutes happen to repeat the name.
- */
-export function itemText(item: Item, body: string): string {
-  return [
-    body,
-    item.title,
-    ...item.sections.map((section) => `${section.heading}\n${section.text}`),
-  ].join("\n");
-}
-
-export function buildTermIndex(meetings: readonly Meeting[], analyzer: TermAnalyzer): TermIndex {
-  const bags = meetings.flatMap((meeting) =>
-    meeting.items.map((item) => tokenBag(itemText(item, meeting.body), analyzer)),
-  );
-  const frequencies = new Map<string, number>();
-  const documentFrequency = (term: string) => {
-    let frequency = frequencies.get(term);
-    if (frequency === undefined) {
-      frequency = bags.filter((bag) => bagMatches(bag, term)).length;
-      frequencies.set(term, frequency);
-    }
-    return frequency;
-  };
-  const itemCount = Math.max(bags.length, 1);
+/** Rarity of terms over the corpus's items, from its item frequencies. */
+export function termIndexOf(statistics: TermStatistics): TermIndex {
+  const itemCount = Math.max(statistics.itemCount, 1);
   return {
     itemCount,
     weight(term) {
-      return Math.log(1 + itemCount / (documentFrequency(term) + 0.5));
+      return Math.log(1 + itemCount / (statistics.itemFrequency(term) + 0.5));
     },
     occurs(term) {
-      return documentFrequency(term) > 0;
+      return statistics.itemFrequency(term) > 0;
     },
     isDistinctive(term) {
-      const frequency = documentFrequency(term);
+      const frequency = statistics.itemFrequency(term);
       return frequency > 0 && frequency <= Math.max(1, itemCount * DISTINCTIVE_SHARE);
     },
   };
+}
+
+export function buildTermIndex(meetings: readonly Meeting[], analyzer: TermAnalyzer): TermIndex {
+  return termIndexOf(buildTermStatistics(meetings, analyzer));
 }
 
 /**
@@ -282,22 +224,39 @@ export interface ConceptMatch {
   term: string | undefined;
 }
 
+const NO_MATCH: ConceptMatch = Object.freeze({ credit: 0, term: undefined });
+
 export function matchConcept(concept: Concept, bag: TokenBag, index?: TermIndex): ConceptMatch {
-  const [whole, ...components] = concept.own;
+  const { own } = concept;
+  const whole = own[0];
   if (whole !== undefined && bagMatches(bag, whole)) return { credit: 1, term: whole };
   // A joined word ("ACT-indsatsen") found only in part: credit by the share of its components'
   // weight found, so the generic half ("indsats") alone counts for little.
-  const found = components.filter((term) => bagMatches(bag, term));
-  if (found.length > 0) {
-    const weightOf = (term: string) => index?.weight(term) ?? 1;
-    const share =
-      found.reduce((sum, term) => sum + weightOf(term), 0) /
-      components.reduce((sum, term) => sum + weightOf(term), 0);
-    const best = [...found].sort((a, b) => weightOf(b) - weightOf(a))[0];
-    return { credit: PARTIAL_CREDIT * share, term: best };
+  let foundWeight = 0;
+  let componentsWeight = 0;
+  let best: string | undefined;
+  let bestWeight = 0;
+  for (let position = 1; position < own.length; position += 1) {
+    const term = own[position] as string;
+    const weight = index?.weight(term) ?? 1;
+    componentsWeight += weight;
+    if (!bagMatches(bag, term)) continue;
+    foundWeight += weight;
+    if (best === undefined || weight > bestWeight) {
+      best = term;
+      bestWeight = weight;
+    }
   }
-  const other = [...concept.parts, ...concept.expansions].find((term) => bagMatches(bag, term));
-  return other ? { credit: PARTIAL_CREDIT, term: other } : { credit: 0, term: undefined };
+  if (best !== undefined) {
+    return { credit: PARTIAL_CREDIT * (foundWeight / componentsWeight), term: best };
+  }
+  for (const term of concept.parts) if (bagMatches(bag, term)) return partialMatch(term);
+  for (const term of concept.expansions) if (bagMatches(bag, term)) return partialMatch(term);
+  return NO_MATCH;
+}
+
+function partialMatch(term: string): ConceptMatch {
+  return { credit: PARTIAL_CREDIT, term };
 }
 
 export interface Evidence {

@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { z } from "zod";
 import { AppError } from "../shared/errors.ts";
 
@@ -71,6 +72,16 @@ const environmentSchema = z.object({
   HTTP_API_TOKEN: optionalString,
   HTTP_ASK_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30),
   HTTP_BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(32_768),
+
+  /**
+   * Worker threads that answer questions and summarise meetings, off the event loop that serves
+   * HTTP, Slack acks and /healthz. Defaults to the number of cores; 0 answers on the main thread.
+   */
+  ANSWER_WORKERS: z.coerce.number().int().min(0).max(64).optional(),
+  /** Questions waiting for a free worker; beyond it, /api/ask answers 503. Defaults to 8 per worker. */
+  ANSWER_QUEUE_LIMIT: z.coerce.number().int().min(0).optional(),
+  /** Questions one worker answers at once. Defaults to 1 (extractive answers are CPU-bound), 8 with an LLM. */
+  ANSWER_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).optional(),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -90,6 +101,8 @@ export interface Config {
     askRateLimitPerMinute: number;
     bodyLimitBytes: number;
   };
+  /** Where answers are computed: `workers` threads (0: the main thread) and their queue. */
+  answering: { workers: number; queueLimit: number; concurrencyPerWorker: number };
   embeddings:
     | { provider: "none" }
     | {
@@ -156,6 +169,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       askRateLimitPerMinute: e.HTTP_ASK_RATE_LIMIT_PER_MINUTE,
       bodyLimitBytes: e.HTTP_BODY_LIMIT_BYTES,
     },
+    answering: answeringConfig(e),
     embeddings: embeddingsConfig(e),
     llm: e.LLM_MODEL
       ? {
@@ -168,6 +182,18 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
         }
       : { enabled: false },
     slack: slackConfig(e),
+  };
+}
+
+export const DEFAULT_QUEUED_QUESTIONS_PER_WORKER = 8;
+
+function answeringConfig(e: Environment): Config["answering"] {
+  const workers = e.ANSWER_WORKERS ?? availableParallelism();
+  return {
+    workers,
+    queueLimit: e.ANSWER_QUEUE_LIMIT ?? DEFAULT_QUEUED_QUESTIONS_PER_WORKER * workers,
+    // An LLM answer mostly waits for the model; an extractive one keeps a core busy.
+    concurrencyPerWorker: e.ANSWER_WORKER_CONCURRENCY ?? (e.LLM_MODEL ? 8 : 1),
   };
 }
 

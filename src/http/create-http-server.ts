@@ -85,7 +85,8 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
       status: response.status,
       route: request.routeOptions.url,
     };
-    if (response.status >= 500)
+    // Refusing work when every answer worker is busy is back-pressure working, not a failure.
+    if (response.status >= 500 && response.code !== "overloaded")
       request.log.error({ ...logEntry, error: describeError(error) }, "request failed");
     else request.log.info(logEntry, "request rejected");
     return reply
@@ -98,7 +99,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
 
   app.register(rateLimit, { global: false });
   app.register(async (scope) => {
-    registerHealthRoutes(scope, options.readiness, options.corpusStatus);
+    registerHealthRoutes(scope, options.readiness, options.corpusStatus, options.answeringStatus);
     registerApiRoutes(scope, {
       answerQuestion: options.answerQuestion,
       summariseMeeting: options.summariseMeeting,

@@ -22,7 +22,24 @@ const APP_ERROR_STATUS: Partial<Record<AppErrorCode, number>> = {
   embedder_unavailable: 503,
   embedder_failed: 503,
   index_invalid: 503,
+  overloaded: 503,
+  worker_failed: 503,
   llm_timeout: 504,
+};
+
+/** 503s that say more than "a dependency is down": why, and when to come back. */
+const SPECIFIC_RESPONSES: Partial<
+  Record<AppErrorCode, { message: string; headers: Record<string, string> }>
+> = {
+  overloaded: {
+    message:
+      "Referat is answering as many questions as it can right now; please ask again in a moment.",
+    headers: { "retry-after": "1" },
+  },
+  worker_failed: {
+    message: "The question could not be answered this time; please ask again.",
+    headers: { "retry-after": "1" },
+  },
 };
 
 /** For server-side failures the message is fixed: vendor messages may carry internal detail. */
@@ -75,6 +92,8 @@ export function toErrorResponse(error: unknown): ErrorResponse {
   if (isAppError(error)) {
     const status = APP_ERROR_STATUS[error.code];
     if (status === undefined) return internalError();
+    const specific = SPECIFIC_RESPONSES[error.code];
+    if (specific) return { status, code: error.code, ...specific };
     const message =
       status < 500 ? error.message : (SERVER_SIDE_MESSAGES[status] ?? INTERNAL_ERROR_MESSAGE);
     return { status, code: error.code, message, headers: {} };

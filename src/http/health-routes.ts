@@ -1,11 +1,12 @@
 import type { FastifyInstance } from "fastify";
-import type { CorpusStatus, Readiness } from "./types.ts";
+import type { AnsweringStatus, CorpusStatus, Readiness } from "./types.ts";
 
 /** Liveness and readiness: ready once the index is loaded and the lexical leg can answer. */
 export function registerHealthRoutes(
   app: FastifyInstance,
   readiness: () => Readiness,
   corpusStatus?: () => CorpusStatus,
+  answeringStatus?: () => AnsweringStatus,
 ): void {
   // Alive, which retrieval is running and which corpus: an operator sees "lexical only" and
   // why, and whether the last change to the minutes folder was taken in, at a glance.
@@ -16,6 +17,7 @@ export function registerHealthRoutes(
       retrieval: state.dense ? "hybrid" : "lexical-only",
       ...(state.denseReason === undefined ? {} : { denseReason: state.denseReason }),
       ...(corpusStatus ? { corpus: corpusStatus() } : {}),
+      ...(answeringStatus ? { answering: answeringStatus() } : {}),
     };
   });
 

@@ -1,5 +1,6 @@
 export { createHttpServer, SLACK_EVENTS_PATH } from "./create-http-server.ts";
 export type {
+  AnsweringStatus,
   CorpusStatus,
   HttpServer,
   HttpServerOptions,

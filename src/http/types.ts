@@ -21,6 +21,25 @@ export type CorpusStatus = LiveCorpusStatus & {
   watching: boolean;
 };
 
+/** What /healthz says about where answers are computed and how busy that is. */
+export type AnsweringStatus =
+  | { mode: "main-thread" }
+  | {
+      mode: "workers";
+      /** Worker threads with a corpus loaded, and those still starting. */
+      workers: number;
+      starting: number;
+      /** Questions being answered, and those waiting for a worker. */
+      busy: number;
+      queued: number;
+      queueLimit: number;
+      concurrencyPerWorker: number;
+      /** Questions refused with 503 since start. */
+      rejected: number;
+      /** Workers replaced after they stopped unasked. */
+      restarts: number;
+    };
+
 /** A plain Node request listener (Bolt's HTTP receiver) handed the raw, unparsed request. */
 export type SlackRequestListener = (
   request: IncomingMessage,
@@ -35,6 +54,8 @@ export interface HttpServerOptions {
   readiness: () => Readiness;
   /** The corpus generation and last ingest, reported on /healthz. */
   corpusStatus?: (() => CorpusStatus) | undefined;
+  /** Where answers are computed (worker threads or the main thread), reported on /healthz. */
+  answeringStatus?: (() => AnsweringStatus) | undefined;
   /**
    * The minutes folder: `GET /meetings/:id/original` streams a meeting's file from it. Without
    * it, that route answers 404.

@@ -9,7 +9,8 @@
  * A run of letters/digits, optionally after "§", joined by "-" or "/" to further runs, or by "."
  * and "," only between digits (so "6.749.600" stays whole but "godkendt.næste" does not).
  */
-const TOKEN_PATTERN = /(?:§ ?)?[\p{L}\p{N}]+(?:(?:[-/]|(?<=\p{N})[.,](?=\p{N}))[\p{L}\p{N}]+)*/gu;
+export const TOKEN_PATTERN =
+  /(?:§ ?)?[\p{L}\p{N}]+(?:(?:[-/]|(?<=\p{N})[.,](?=\p{N}))[\p{L}\p{N}]+)*/gu;
 
 const WORD = /^\p{L}+$/u;
 const DIGITS = /^\p{N}+$/u;
@@ -21,17 +22,93 @@ export type RawToken =
   /** Kept exactly as written; `alternatives` are other spellings of the same thing. */
   | { kind: "literal"; text: string; alternatives: string[]; words: string[] };
 
+/**
+ * What TOKEN_PATTERN matches, found by one pass over the characters (the regex, with its
+ * look-behind and Unicode classes, was the largest cost of indexing). Tests hold it to the pattern.
+ */
 export function scanTokens(normalisedText: string): RawToken[] {
   const tokens: RawToken[] = [];
-  for (const match of normalisedText.matchAll(TOKEN_PATTERN)) {
-    const token = match[0].replace(" ", "");
-    if (WORD.test(token)) {
-      tokens.push({ kind: "word", text: token });
+  const text = normalisedText;
+  const length = text.length;
+  let position = 0;
+  while (position < length) {
+    const start = position;
+    let cursor = position;
+    let lettersOnly = true;
+    if (text.charCodeAt(cursor) === PARAGRAPH_SIGN) {
+      cursor += 1;
+      if (text.charCodeAt(cursor) === SPACE) cursor += 1;
+      lettersOnly = false;
+    }
+    if (classOf(text, cursor) === OTHER) {
+      position += 1;
       continue;
     }
-    tokens.push(literalToken(token));
+    let previous = OTHER;
+    for (;;) {
+      // A run of letters and digits …
+      for (let kind = classOf(text, cursor); kind !== OTHER; kind = classOf(text, cursor)) {
+        if (kind === DIGIT) lettersOnly = false;
+        previous = kind;
+        cursor += charLength(text, cursor);
+      }
+      // … joined to the next run by "-" or "/", or by "." or "," between digits.
+      const joiner = text.charCodeAt(cursor);
+      const next = classOf(text, cursor + 1);
+      const joins =
+        next !== OTHER &&
+        (joiner === HYPHEN ||
+          joiner === SLASH ||
+          ((joiner === FULL_STOP || joiner === COMMA) && previous === DIGIT && next === DIGIT));
+      if (!joins) break;
+      lettersOnly = false;
+      cursor += 1;
+    }
+    const token = text.slice(start, cursor);
+    position = cursor;
+    if (lettersOnly) tokens.push({ kind: "word", text: token });
+    else tokens.push(literalToken(token.includes(" ") ? token.replace(" ", "") : token));
   }
   return tokens;
+}
+
+const PARAGRAPH_SIGN = 0xa7;
+const SPACE = 0x20;
+const HYPHEN = 0x2d;
+const SLASH = 0x2f;
+const FULL_STOP = 0x2e;
+const COMMA = 0x2c;
+const OTHER = 0;
+const LETTER = 1;
+const DIGIT = 2;
+const LETTER_CLASS = /^\p{L}$/u;
+const DIGIT_CLASS = /^\p{N}$/u;
+/** Classes of the code points below 0x100 by table; others by the Unicode classes, remembered. */
+const LATIN1 = new Uint8Array(0x100).map((_, code) => unicodeClass(String.fromCharCode(code)));
+const remembered = new Map<number, number>();
+
+function unicodeClass(character: string): number {
+  if (LETTER_CLASS.test(character)) return LETTER;
+  if (DIGIT_CLASS.test(character)) return DIGIT;
+  return OTHER;
+}
+
+function classOf(text: string, index: number): number {
+  if (index >= text.length) return OTHER;
+  const code = text.charCodeAt(index);
+  if (code < 0x100) return LATIN1[code] as number;
+  const point = text.codePointAt(index) as number;
+  let kind = remembered.get(point);
+  if (kind === undefined) {
+    kind = unicodeClass(String.fromCodePoint(point));
+    if (remembered.size < 10_000) remembered.set(point, kind);
+  }
+  return kind;
+}
+
+function charLength(text: string, index: number): number {
+  const code = text.charCodeAt(index);
+  return code >= 0xd800 && code <= 0xdbff ? 2 : 1;
 }
 
 function literalToken(token: string): RawToken {

@@ -69,12 +69,14 @@ export function contextHeader(meeting: Meeting, item: Item, sectionHeading?: str
   return sectionHeading ? `${head} · ${sectionHeading}` : head;
 }
 
-function sectionChunk(
+/** `contentHash`: when the caller knows it already (a chunk layout saved with the index). */
+export function sectionChunk(
   meeting: Meeting,
   item: Item,
   section: Section,
   span: { start: number; end: number },
   ordinal: number,
+  contentHash?: string,
 ): Chunk {
   const text = section.text.slice(span.start, span.end);
   const indexedText = `${contextHeader(meeting, item, section.heading)}\n${text}`;
@@ -88,7 +90,7 @@ function sectionChunk(
     end: span.end,
     text,
     indexedText,
-    contentHash: sha256(indexedText),
+    contentHash: contentHash ?? sha256(indexedText),
   };
 }
 
@@ -105,7 +107,7 @@ function chunkOrigin(meeting: Meeting, item: Item) {
 }
 
 /** A chunk of the item title only: no section, no text (the item is cited as a whole). */
-function titleChunk(meeting: Meeting, item: Item): Chunk {
+export function titleChunk(meeting: Meeting, item: Item, contentHash?: string): Chunk {
   const indexedText = contextHeader(meeting, item);
   return {
     id: `${meeting.id}#${item.number}//0`,
@@ -117,7 +119,7 @@ function titleChunk(meeting: Meeting, item: Item): Chunk {
     end: 0,
     text: "",
     indexedText,
-    contentHash: sha256(indexedText),
+    contentHash: contentHash ?? sha256(indexedText),
   };
 }
 

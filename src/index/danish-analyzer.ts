@@ -21,8 +21,11 @@ export interface TextAnalyzer {
   indexTerms(text: string): string[];
   /** Query side: distinct terms, the query's own words weighted 1 and derived terms less. */
   queryTerms(text: string): WeightedTerm[];
-  /** Adds the words of these texts to the vocabulary that compound parts are checked against. */
-  learn(texts: Iterable<string>): void;
+  /**
+   * Adds the words of these texts to the vocabulary that compound parts are checked against;
+   * returns the words that were new.
+   */
+  learn(texts: Iterable<string>): string[];
   /** The learned vocabulary, sorted, to store beside a serialised index. */
   vocabulary(): string[];
 }
@@ -51,10 +54,13 @@ export function createDanishAnalyzer(options: DanishAnalyzerOptions = {}): TextA
 
   const normalise = (text: string) => foldDanishLetters(lowerCaseAndStripAccents(text));
 
-  const learnWord = (word: string) => {
-    if (word.length < MIN_VOCABULARY_WORD_LENGTH || stopwords.has(word) || words.has(word)) return;
+  const learnWord = (word: string): boolean => {
+    if (word.length < MIN_VOCABULARY_WORD_LENGTH || stopwords.has(word) || words.has(word)) {
+      return false;
+    }
     words.add(word);
     stems.add(stem(word));
+    return true;
   };
   for (const word of options.vocabulary ?? []) learnWord(normalise(word));
 
@@ -148,14 +154,18 @@ export function createDanishAnalyzer(options: DanishAnalyzerOptions = {}): TextA
     },
 
     learn(texts) {
-      const before = words.size;
+      const learned: string[] = [];
+      const learnToken = (word: string) => {
+        if (learnWord(word)) learned.push(word);
+      };
       for (const text of texts) {
         for (const token of scanTokens(normalise(text))) {
-          if (token.kind === "word") learnWord(token.text);
-          else for (const word of token.words) learnWord(word);
+          if (token.kind === "word") learnToken(token.text);
+          else for (const word of token.words) learnToken(word);
         }
       }
-      if (words.size !== before) wordTerms.clear();
+      if (learned.length > 0) wordTerms.clear();
+      return learned;
     },
 
     vocabulary() {
@@ -184,7 +194,9 @@ export function createPlainAnalyzer(): TextAnalyzer {
     queryTerms(text) {
       return [...new Set(termsOf(text))].map((term) => ({ term, weight: 1 }));
     },
-    learn() {},
+    learn() {
+      return [];
+    },
     vocabulary() {
       return [];
     },

@@ -5,7 +5,14 @@ import { z } from "zod";
 import type { Meeting } from "../minutes/model.ts";
 import { AppError, describeError, isAppError } from "../shared/errors.ts";
 import type { Logger } from "../shared/logger.ts";
-import { chunkMeetings } from "./chunking.ts";
+import {
+  CHUNK_LAYOUT_FILE,
+  type ChunkLayout,
+  chunkCorpus,
+  readChunkLayout,
+  serializeChunkLayout,
+  sha256Of,
+} from "./chunk-layout.ts";
 import { createDenseSearcher } from "./dense-searcher.ts";
 import {
   type EmbeddingCache,
@@ -13,8 +20,17 @@ import {
   syncDirectory,
   writeFileAtomic,
 } from "./embedders/embedding-cache.ts";
-import { createLexicalIndex, loadLexicalIndex } from "./lexical-index.ts";
-import type { Chunk, DenseSearcher, Embedder, LexicalIndex } from "./types.ts";
+import {
+  createLexicalIndex,
+  type DanishLexicalIndex,
+  isSegmentFile,
+  LEXICAL_FORMAT_VERSION,
+  type LexicalSnapshot,
+  lexicalSnapshotSchema,
+  loadLexicalIndex,
+  segmentFilesOf,
+} from "./lexical-index.ts";
+import type { Chunk, DenseSearcher, Embedder } from "./types.ts";
 import {
   createVectorIndex,
   loadVectorIndex,
@@ -24,40 +40,51 @@ import {
 } from "./vector-index.ts";
 
 /**
- * The search index on disk: chunks of the corpus, their lexical index and (when an embedder is
- * available) their vectors, written as immutable generations:
+ * The search index on disk: the lexical engine's segments, the vectors of the chunks (when an
+ * embedder is available) and a manifest per generation:
  *
  *   <indexDir>/CURRENT                      name of the live generation (replaced atomically)
- *   <indexDir>/generations/<name>/          manifest.json, lexical.json, vectors.hnsw, vector-ids.json
+ *   <indexDir>/generations/<name>/          manifest.json, chunks.json, vectors.hnsw, vector-ids.json
+ *   <indexDir>/segments/<id>.seg            lexical segments, immutable, shared by generations
  *   <indexDir>/embeddings/<embedder>/       passage vectors by chunk content hash (see embedding-cache)
  *
- * A build writes a new generation into a temp folder, fsyncs it, renames it into place and only then
- * points CURRENT at it, so a crash at any moment leaves the previous generation live and loadable.
+ * The manifest lists the segments of its generation (with the documents deleted from them since)
+ * and a hash per meeting, so a changed corpus is an incremental update: the chunks of removed and
+ * changed meetings are deleted, those of added and changed meetings go into one new segment and
+ * into the vector index, and the rest is left as it is. A build writes a new generation into a
+ * temp folder, fsyncs it, renames it into place and only then points CURRENT at it, so a crash at
+ * any moment leaves the previous generation live and loadable.
  */
 
 /** Bump when the meaning of any file in a generation changes (including the lexical analyser's output). */
-export const INDEX_FORMAT_VERSION = 1;
+export const INDEX_FORMAT_VERSION = 2;
 
 const CURRENT_FILE = "CURRENT";
 const GENERATIONS_DIR = "generations";
+const SEGMENTS_DIR = "segments";
 const EMBEDDINGS_DIR = "embeddings";
 const MANIFEST_FILE = "manifest.json";
-const LEXICAL_FILE = "lexical.json";
 const BUILDING_PREFIX = ".building-";
 const GENERATION_NAME = /^[0-9]{13}-[0-9a-f]{8}$/;
 const DEFAULT_EMBED_BATCH_SIZE = 32;
+const SHA256 = /^[0-9a-f]{64}$/;
 
 export const indexManifestSchema = z.object({
   formatVersion: z.literal(INDEX_FORMAT_VERSION),
   createdAt: z.string(),
   /** sha256 over every chunk's id and content hash, in order. */
-  corpusHash: z.string().regex(/^[0-9a-f]{64}$/),
+  corpusHash: z.string().regex(SHA256),
   chunkCount: z.number().int().nonnegative(),
   meetingCount: z.number().int().nonnegative(),
   /** null when the generation was built without an embedder (lexical only). */
   embedder: z.object({ id: z.string().min(1), dimensions: z.number().int().positive() }).nullable(),
   /** Changes when the lexical analyser's output changes (stemming, compounds …), which chunk hashes do not show. */
-  lexicalFingerprint: z.string().regex(/^[0-9a-f]{64}$/),
+  lexicalFingerprint: z.string().regex(SHA256),
+  lexical: lexicalSnapshotSchema,
+  /** Per meeting id: sha256 over its chunks' ids and content hashes (what an update compares). */
+  meetings: z.record(z.string(), z.string().regex(SHA256)),
+  /** sha256 of chunks.json, where each meeting's chunks lie (see chunk-layout.ts). */
+  chunkLayoutSha256: z.string().regex(SHA256),
 });
 export type IndexManifest = z.infer<typeof indexManifestSchema>;
 
@@ -67,13 +94,13 @@ export interface SearchIndexStats {
   embedded: number;
   /** Chunks whose vector came from disk (the embedding cache or a loaded generation). */
   reusedEmbeddings: number;
-  /** Whether a new generation was built in this call. */
+  /** Whether a new generation was built (or updated) in this call. */
   rebuilt: boolean;
 }
 
 export interface SearchIndex {
   chunks: Chunk[];
-  lexical: LexicalIndex;
+  lexical: DanishLexicalIndex;
   dense: DenseSearcher | null;
   denseReason?: string;
   stats: SearchIndexStats;
@@ -89,6 +116,11 @@ export interface BuildSearchIndexOptions {
   logger: Logger;
   /** Passages per embedPassages call. */
   embedBatchSize?: number;
+  /**
+   * Never write to `indexDir` (answer workers: the main thread owns the index on disk). A
+   * generation that does not fit is updated or built in memory only.
+   */
+  readOnly?: boolean;
 }
 
 export type IndexState =
@@ -96,34 +128,57 @@ export type IndexState =
   | { state: "invalid"; reason: string }
   | { state: "ready"; generation: string; manifest: IndexManifest };
 
+/** What a generation on disk holds once opened. */
+interface OpenedGeneration {
+  manifest: IndexManifest;
+  lexical: DanishLexicalIndex;
+  /** Null when the caller has no embedder or the generation's vectors are of another model. */
+  vectors: PersistentVectorIndex | null;
+}
+
 /**
- * Loads the index for these meetings from `indexDir` when it is current, otherwise builds (and
- * persists) a new one, embedding only chunks the cache does not hold. Never throws for bad files on
- * disk: a corrupt or stale index is reported in the log and rebuilt. When embedding fails midway,
- * the result is lexical only (with the reason) and the previous generation stays live.
+ * Loads the index for these meetings from `indexDir` when it is current, updates it when only
+ * some meetings changed, otherwise builds (and persists) a new one, embedding only chunks the
+ * cache does not hold. Never throws for bad files on disk: a corrupt or stale index is reported in
+ * the log and rebuilt. When embedding fails midway, the result is lexical only (with the reason)
+ * and the previous generation stays live.
  */
 export async function buildSearchIndex(options: BuildSearchIndexOptions): Promise<SearchIndex> {
   const started = performance.now();
   const { logger, embedder, indexDir } = options;
-  const chunks = chunkMeetings(options.meetings);
-  const corpusHash = hashCorpus(chunks);
   const noEmbedderReason = options.embedderUnavailableReason ?? "no embedder configured";
-
   const current = await readIndexState(indexDir);
+  const savedLayout =
+    current.state === "ready"
+      ? await readChunkLayout(
+          join(indexDir, GENERATIONS_DIR, current.generation, CHUNK_LAYOUT_FILE),
+          current.manifest.chunkLayoutSha256,
+        )
+      : null;
+  const { chunks, layout, reused } = chunkCorpus(options.meetings, savedLayout);
+  // A layout that had to be redone (a new chunker, or none saved) is saved with a new generation.
+  const layoutCurrent = reused === options.meetings.length;
+  const corpusHash = hashCorpus(chunks);
+  const meetingHashes = hashMeetings(chunks);
+
   if (current.state === "invalid") {
     logger.warn(
       { indexDir, reason: current.reason },
       "search index on disk is invalid; rebuilding",
     );
   }
-  if (current.state === "ready" && current.manifest.corpusHash === corpusHash) {
-    const loaded = await loadGeneration(
-      indexDir,
-      current.generation,
-      current.manifest,
-      chunks,
-      options,
-    );
+  const opened =
+    current.state === "ready"
+      ? await openGeneration(indexDir, current.generation, current.manifest, options)
+      : null;
+
+  if (
+    opened &&
+    current.state === "ready" &&
+    opened.manifest.corpusHash === corpusHash &&
+    layoutCurrent
+  ) {
+    const loaded = servedAsIs(opened, chunks, options);
     if (loaded) {
       logger.info(
         {
@@ -138,16 +193,35 @@ export async function buildSearchIndex(options: BuildSearchIndexOptions): Promis
     }
   }
 
-  const lexical = createLexicalIndex();
-  lexical.add(chunks);
+  const update = opened ? applyChanges(opened, chunks, meetingHashes) : null;
+  if (opened && !update) opened.lexical.close();
+  const lexical = update?.lexical ?? buildLexical(chunks);
+  if (update) {
+    logger.info(
+      { generation: current.state === "ready" ? current.generation : null, ...update.counts },
+      "search index: updating the meetings that changed",
+    );
+  }
+  const manifest = (
+    lexicalSnapshot: LexicalSnapshot,
+    chunkLayoutSha256: string,
+  ): IndexManifest => ({
+    formatVersion: INDEX_FORMAT_VERSION,
+    createdAt: new Date().toISOString(),
+    corpusHash,
+    chunkCount: chunks.length,
+    meetingCount: options.meetings.length,
+    embedder: embedder ? { id: embedder.modelId, dimensions: embedder.dimensions } : null,
+    lexicalFingerprint: lexicalFingerprint(),
+    lexical: lexicalSnapshot,
+    meetings: Object.fromEntries(meetingHashes),
+    chunkLayoutSha256,
+  });
 
   if (!embedder) {
-    const generation = await persistGeneration(
-      indexDir,
-      { lexical, vectorIndex: null },
-      manifestFor(chunks, corpusHash, options),
-      logger,
-    );
+    const generation = options.readOnly
+      ? null
+      : await persistGeneration(indexDir, { lexical, vectorIndex: null, layout }, manifest, logger);
     logger.info(
       { generation, chunks: chunks.length, ms: elapsed(started) },
       "search index built (lexical only)",
@@ -170,7 +244,7 @@ export async function buildSearchIndex(options: BuildSearchIndexOptions): Promis
   const embedding = await embedMissing(chunks, embedder, cache, options);
   const keep = new Set(chunks.map((chunk) => chunk.contentHash));
   try {
-    await cache.save(keep);
+    if (!options.readOnly) await cache.save(keep);
   } catch (error) {
     logger.warn(
       { embedderId: embedder.modelId, error: describeError(error) },
@@ -203,17 +277,10 @@ export async function buildSearchIndex(options: BuildSearchIndexOptions): Promis
     };
   }
 
-  const vectorIndex = createVectorIndex(embedder.dimensions, chunks.length);
-  for (const chunk of chunks) {
-    const vector = cache.get(chunk.contentHash);
-    if (vector) vectorIndex.add(chunk.id, vector);
-  }
-  const generation = await persistGeneration(
-    indexDir,
-    { lexical, vectorIndex },
-    manifestFor(chunks, corpusHash, options),
-    logger,
-  );
+  const vectorIndex = updateVectors(update?.vectors ?? null, chunks, cache, embedder.dimensions);
+  const generation = options.readOnly
+    ? null
+    : await persistGeneration(indexDir, { lexical, vectorIndex, layout }, manifest, logger);
   logger.info(
     {
       generation,
@@ -236,6 +303,118 @@ export async function buildSearchIndex(options: BuildSearchIndexOptions): Promis
       rebuilt: true,
     },
   };
+}
+
+function buildLexical(chunks: Chunk[]): DanishLexicalIndex {
+  const lexical = createLexicalIndex();
+  lexical.add(chunks);
+  return lexical;
+}
+
+/** The opened generation as the index of this very corpus, or null when it does not fit the caller. */
+function servedAsIs(
+  opened: OpenedGeneration,
+  chunks: Chunk[],
+  options: BuildSearchIndexOptions,
+): SearchIndex | null {
+  const { embedder } = options;
+  if (!coversExactly(opened.lexical, chunks)) return null;
+  if (!embedder) {
+    // A generation with vectors serves lexical-only callers too: no need to write anything.
+    return {
+      chunks,
+      lexical: opened.lexical,
+      dense: null,
+      denseReason: options.embedderUnavailableReason ?? "no embedder configured",
+      stats: { chunks: chunks.length, embedded: 0, reusedEmbeddings: 0, rebuilt: false },
+    };
+  }
+  const { vectors } = opened;
+  if (
+    !vectors ||
+    vectors.size !== chunks.length ||
+    chunks.some((chunk) => !vectors.has(chunk.id))
+  ) {
+    return null;
+  }
+  return {
+    chunks,
+    lexical: opened.lexical,
+    dense: createDenseSearcher(embedder, vectors),
+    stats: { chunks: chunks.length, embedded: 0, reusedEmbeddings: chunks.length, rebuilt: false },
+  };
+}
+
+function coversExactly(lexical: DanishLexicalIndex, chunks: Chunk[]): boolean {
+  return lexical.size === chunks.length && chunks.every((chunk) => lexical.has(chunk.id));
+}
+
+interface AppliedChanges {
+  lexical: DanishLexicalIndex;
+  vectors: PersistentVectorIndex | null;
+  counts: {
+    meetingsAdded: number;
+    meetingsChanged: number;
+    meetingsRemoved: number;
+    chunksAdded: number;
+  };
+}
+
+/**
+ * The opened generation brought up to this corpus, meeting by meeting; null when the result would
+ * not hold exactly these chunks (then everything is built anew).
+ */
+function applyChanges(
+  opened: OpenedGeneration,
+  chunks: Chunk[],
+  meetingHashes: Map<string, string>,
+): AppliedChanges | null {
+  const before = opened.manifest.meetings;
+  const stale = Object.keys(before).filter((id) => meetingHashes.get(id) !== before[id]);
+  const fresh = new Set(
+    [...meetingHashes.keys()].filter((id) => before[id] !== meetingHashes.get(id)),
+  );
+  const { lexical, vectors } = opened;
+  for (const meetingId of stale) lexical.removeMeeting(meetingId);
+  const added = chunks.filter((chunk) => fresh.has(chunk.meetingId));
+  lexical.add(added);
+  if (!coversExactly(lexical, chunks)) return null;
+  if (vectors) {
+    const wanted = new Set(chunks.map((chunk) => chunk.id));
+    for (const chunk of added) vectors.remove(chunk.id);
+    for (const id of vectorIdsOutside(vectors, wanted)) vectors.remove(id);
+  }
+  return {
+    lexical,
+    vectors,
+    counts: {
+      meetingsAdded: [...fresh].filter((id) => before[id] === undefined).length,
+      meetingsChanged: stale.filter((id) => meetingHashes.has(id)).length,
+      meetingsRemoved: stale.filter((id) => !meetingHashes.has(id)).length,
+      chunksAdded: added.length,
+    },
+  };
+}
+
+/** Ids the vector index holds that the corpus no longer has (the removed meetings' chunks). */
+function vectorIdsOutside(vectors: PersistentVectorIndex, wanted: Set<string>): string[] {
+  return vectors.ids().filter((id) => !wanted.has(id));
+}
+
+/** The vector index for these chunks: the updated one of the previous generation, or a new one. */
+function updateVectors(
+  previous: PersistentVectorIndex | null,
+  chunks: Chunk[],
+  cache: EmbeddingCache,
+  dimensions: number,
+): PersistentVectorIndex {
+  const vectorIndex = previous ?? createVectorIndex(dimensions, chunks.length);
+  for (const chunk of chunks) {
+    if (vectorIndex.has(chunk.id)) continue;
+    const vector = cache.get(chunk.contentHash);
+    if (vector) vectorIndex.add(chunk.id, vector);
+  }
+  return vectorIndex;
 }
 
 /** What is on disk, for `referat doctor` and /healthz: the live generation's manifest or why there is none. */
@@ -273,66 +452,38 @@ export function hashCorpus(chunks: Chunk[]): string {
   return hash.digest("hex");
 }
 
-/** Loads a generation whose corpus matches; null when it does not fit this embedder or its files are bad. */
-async function loadGeneration(
+/** Per meeting: sha256 over its chunks' ids and content hashes. */
+function hashMeetings(chunks: Chunk[]): Map<string, string> {
+  const hashes = new Map<string, ReturnType<typeof createHash>>();
+  for (const chunk of chunks) {
+    let hash = hashes.get(chunk.meetingId);
+    if (!hash) {
+      hash = createHash("sha256");
+      hashes.set(chunk.meetingId, hash);
+    }
+    hash.update(`${chunk.id}\t${chunk.contentHash}\n`);
+  }
+  return new Map([...hashes].map(([id, hash]) => [id, hash.digest("hex")]));
+}
+
+/**
+ * Opens a generation: its lexical segments and, when the caller's embedder made its vectors, the
+ * vector index. Null when the generation cannot serve (analyser changed, files bad: logged).
+ */
+async function openGeneration(
   indexDir: string,
   generation: string,
   manifest: IndexManifest,
-  chunks: Chunk[],
   options: BuildSearchIndexOptions,
-): Promise<SearchIndex | null> {
+): Promise<OpenedGeneration | null> {
   const { embedder, logger } = options;
-  if (manifest.chunkCount !== chunks.length) return null;
   if (manifest.lexicalFingerprint !== lexicalFingerprint()) {
     logger.info({ generation }, "lexical analyser changed; rebuilding the index");
     return null;
   }
-  const wantsDense = embedder !== null;
-  if (wantsDense) {
-    if (!manifest.embedder) return null;
-    if (
-      manifest.embedder.id !== embedder.modelId ||
-      manifest.embedder.dimensions !== embedder.dimensions
-    ) {
-      logger.info(
-        { from: manifest.embedder.id, to: embedder.modelId },
-        "embedding model changed; rebuilding the vector index",
-      );
-      return null;
-    }
-  }
-  const directory = join(indexDir, GENERATIONS_DIR, generation);
+  let lexical: DanishLexicalIndex;
   try {
-    const lexical = loadLexicalIndex(await readFile(join(directory, LEXICAL_FILE), "utf8"));
-    if (!embedder) {
-      // A generation with vectors serves lexical-only callers too: no need to write anything.
-      return {
-        chunks,
-        lexical,
-        dense: null,
-        denseReason: options.embedderUnavailableReason ?? "no embedder configured",
-        stats: { chunks: chunks.length, embedded: 0, reusedEmbeddings: 0, rebuilt: false },
-      };
-    }
-    const vectorIndex = await loadVectorIndex(directory);
-    const missing = chunks.find((chunk) => !vectorIndex.has(chunk.id));
-    if (vectorIndex.size !== chunks.length || missing) {
-      throw new AppError(
-        "index_invalid",
-        `vector index does not cover chunk ${missing?.id ?? "?"}`,
-      );
-    }
-    return {
-      chunks,
-      lexical,
-      dense: createDenseSearcher(embedder, vectorIndex),
-      stats: {
-        chunks: chunks.length,
-        embedded: 0,
-        reusedEmbeddings: chunks.length,
-        rebuilt: false,
-      },
-    };
+    lexical = loadLexicalIndex(join(indexDir, SEGMENTS_DIR), manifest.lexical);
   } catch (error) {
     logger.warn(
       {
@@ -343,6 +494,31 @@ async function loadGeneration(
       "search index files are invalid; rebuilding",
     );
     return null;
+  }
+  if (!embedder || !manifest.embedder) return { manifest, lexical, vectors: null };
+  if (
+    manifest.embedder.id !== embedder.modelId ||
+    manifest.embedder.dimensions !== embedder.dimensions
+  ) {
+    logger.info(
+      { from: manifest.embedder.id, to: embedder.modelId },
+      "embedding model changed; rebuilding the vector index",
+    );
+    return { manifest, lexical, vectors: null };
+  }
+  try {
+    const vectors = await loadVectorIndex(join(indexDir, GENERATIONS_DIR, generation));
+    return { manifest, lexical, vectors };
+  } catch (error) {
+    logger.warn(
+      {
+        generation,
+        code: isAppError(error) ? error.code : "index_invalid",
+        error: describeError(error),
+      },
+      "search index files are invalid; rebuilding the vectors",
+    );
+    return { manifest, lexical, vectors: null };
   }
 }
 
@@ -398,27 +574,12 @@ async function embedMissing(
   return { embedded, reused };
 }
 
-function manifestFor(
-  chunks: Chunk[],
-  corpusHash: string,
-  options: BuildSearchIndexOptions,
-): IndexManifest {
-  return {
-    formatVersion: INDEX_FORMAT_VERSION,
-    createdAt: new Date().toISOString(),
-    corpusHash,
-    chunkCount: chunks.length,
-    meetingCount: options.meetings.length,
-    embedder: options.embedder
-      ? { id: options.embedder.modelId, dimensions: options.embedder.dimensions }
-      : null,
-    lexicalFingerprint: lexicalFingerprint(),
-  };
-}
-
 let cachedLexicalFingerprint: string | undefined;
 
-/** The serialized lexical index of a fixed probe passage that exercises folding, stemming, compounds and numbers. */
+/**
+ * The lexical engine's format and its analysis of a fixed probe passage that exercises folding,
+ * stemming, compounds and numbers: changes whenever either does.
+ */
 export function lexicalFingerprint(): string {
   if (cachedLexicalFingerprint) return cachedLexicalFingerprint;
   const probe = createLexicalIndex();
@@ -443,32 +604,57 @@ export function lexicalFingerprint(): string {
       contentHash: "probe",
     },
   ]);
-  cachedLexicalFingerprint = createHash("sha256").update(probe.serialize()).digest("hex");
+  const analysis = [text, "Seniorarbejdsgruppens fastholdelse", "Udsatteraadet"].map((query) =>
+    probe.analyzer.queryTerms(query),
+  );
+  cachedLexicalFingerprint = createHash("sha256")
+    .update(
+      JSON.stringify({
+        format: LEXICAL_FORMAT_VERSION,
+        analysis,
+        terms: probe.analyzer.indexTerms(text),
+      }),
+    )
+    .digest("hex");
   return cachedLexicalFingerprint;
 }
 
 /**
- * Writes a generation and makes it live. Returns its name, or null when it could not be written
- * (the in-memory index still serves; the failure is logged and the previous generation stays live).
+ * Writes a generation and makes it live: new lexical segments first, then the vectors and the
+ * manifest into a temp folder renamed into place, then CURRENT. Returns its name, or null when it
+ * could not be written (the in-memory index still serves; the failure is logged and the previous
+ * generation stays live).
  */
 async function persistGeneration(
   indexDir: string,
-  contents: { lexical: LexicalIndex; vectorIndex: PersistentVectorIndex | null },
-  manifest: IndexManifest,
+  contents: {
+    lexical: DanishLexicalIndex;
+    vectorIndex: PersistentVectorIndex | null;
+    layout: ChunkLayout;
+  },
+  manifestFor: (lexical: LexicalSnapshot, chunkLayoutSha256: string) => IndexManifest,
   logger: Logger,
 ): Promise<string | null> {
   const generationsDir = join(indexDir, GENERATIONS_DIR);
+  const segmentsDir = join(indexDir, SEGMENTS_DIR);
   const name = `${Date.now()}-${randomBytes(4).toString("hex")}`;
   const building = join(generationsDir, `${BUILDING_PREFIX}${name}`);
   try {
     await mkdir(building, { recursive: true });
-    await writeFileAtomic(join(building, LEXICAL_FILE), contents.lexical.serialize());
+    await mkdir(segmentsDir, { recursive: true });
+    const snapshot = await contents.lexical.save(segmentsDir);
+    await syncDirectory(segmentsDir);
     if (contents.vectorIndex) {
       await contents.vectorIndex.save(building);
       await syncFile(join(building, VECTOR_INDEX_FILE));
       await syncFile(join(building, VECTOR_IDS_FILE));
     }
-    await writeFileAtomic(join(building, MANIFEST_FILE), JSON.stringify(manifest, null, 2));
+    const layout = serializeChunkLayout(contents.layout);
+    await writeFileAtomic(join(building, CHUNK_LAYOUT_FILE), layout);
+    await writeFileAtomic(
+      join(building, MANIFEST_FILE),
+      JSON.stringify(manifestFor(snapshot, sha256Of(layout))),
+    );
     await rename(building, join(generationsDir, name));
     await syncDirectory(generationsDir);
     await writeFileAtomic(join(indexDir, CURRENT_FILE), `${name}\n`);
@@ -480,16 +666,20 @@ async function persistGeneration(
     );
     return null;
   }
-  await removeOldGenerations(generationsDir, name, logger);
+  const kept = await removeOldGenerations(generationsDir, name, logger);
+  await removeUnusedSegments(indexDir, kept, logger);
   return name;
 }
 
-/** Keeps the new generation and the one before it (a reader may still be opening it); drops the rest and leftovers of crashed builds. */
+/**
+ * Keeps the new generation and the one before it (a reader may still be opening it); drops the
+ * rest and leftovers of crashed builds. Returns the generations kept.
+ */
 async function removeOldGenerations(
   generationsDir: string,
   keep: string,
   logger: Logger,
-): Promise<void> {
+): Promise<string[]> {
   const names = (await readdir(generationsDir)).sort();
   const finished = names.filter((name) => GENERATION_NAME.test(name) && name !== keep);
   const previous = finished.at(-1);
@@ -501,6 +691,40 @@ async function removeOldGenerations(
       logger.warn(
         { generation: name, error: describeError(error) },
         "old index generation not removed",
+      );
+    }
+  }
+  return previous ? [keep, previous] : [keep];
+}
+
+/** Segment files no kept generation uses (merged away, or left by a crashed build). */
+async function removeUnusedSegments(
+  indexDir: string,
+  generations: string[],
+  logger: Logger,
+): Promise<void> {
+  const used = new Set<string>();
+  for (const generation of generations) {
+    try {
+      const manifest = indexManifestSchema.parse(
+        JSON.parse(
+          await readFile(join(indexDir, GENERATIONS_DIR, generation, MANIFEST_FILE), "utf8"),
+        ),
+      );
+      for (const file of segmentFilesOf(manifest.lexical)) used.add(file);
+    } catch {
+      // An unreadable previous generation cannot be loaded anyway; its segments may go.
+    }
+  }
+  const segmentsDir = join(indexDir, SEGMENTS_DIR);
+  for (const name of await readdir(segmentsDir)) {
+    if (used.has(name) || !(isSegmentFile(name) || name.includes(".tmp"))) continue;
+    try {
+      await rm(join(segmentsDir, name), { force: true });
+    } catch (error) {
+      logger.warn(
+        { segment: name, error: describeError(error) },
+        "unused index segment not removed",
       );
     }
   }

@@ -53,12 +53,14 @@ export interface LexicalSearchOptions {
   limit?: number;
   /** Query-time expansions (synonyms, translations), weighted below the query's own words. */
   expansions?: string[];
+  /** Only chunks this accepts are ranked (filters by body, meeting, date; visibility). */
+  accept?: (chunkId: string) => boolean;
 }
 
 export interface LexicalIndex {
+  /** Adds chunks; a chunk whose id is already indexed replaces the old one. */
   add(chunks: Chunk[]): void;
   search(query: string, options?: LexicalSearchOptions): ScoredChunk[];
-  serialize(): string;
 }
 
 /** The dense leg of retrieval: embeds the query and searches the vector index. */

@@ -18,14 +18,18 @@ const idMapSchema = z.object({
   formatVersion: z.literal(1),
   space: z.literal("cosine"),
   dimensions: z.number().int().positive(),
-  /** Chunk id per hnsw label: the label is the position in this list. */
-  ids: z.array(z.string().min(1)),
+  /** Chunk id per hnsw label: the label is the position in this list; null for a removed chunk. */
+  ids: z.array(z.string().min(1).nullable()),
 });
 
 export interface PersistentVectorIndex extends VectorIndex {
   readonly dimensions: number;
   readonly capacity: number;
   has(id: string): boolean;
+  /** Removes a chunk's vector (hnswlib marks it deleted; search no longer returns it). */
+  remove(id: string): boolean;
+  /** The chunk ids it holds. */
+  ids(): string[];
 }
 
 /** An empty cosine-space index; `capacity` is a first size and grows as vectors are added. */
@@ -56,7 +60,8 @@ export async function loadVectorIndex(directory: string): Promise<PersistentVect
       },
     );
   }
-  if (new Set(idMap.ids).size !== idMap.ids.length) {
+  const liveIds = idMap.ids.filter((id) => id !== null);
+  if (new Set(liveIds).size !== liveIds.length) {
     throw new AppError("index_invalid", `Vector id map ${idsPath} lists a chunk id twice`);
   }
 
@@ -88,10 +93,13 @@ export async function loadVectorIndex(directory: string): Promise<PersistentVect
 function wrap(
   index: hnswlib.HierarchicalNSW,
   dimensions: number,
-  initialIds: string[],
+  initialIds: (string | null)[],
 ): PersistentVectorIndex {
   const ids = [...initialIds];
-  const labels = new Map(ids.map((id, label) => [id, label]));
+  const labels = new Map<string, number>();
+  ids.forEach((id, label) => {
+    if (id !== null) labels.set(id, label);
+  });
   index.setEf(SEARCH_EF);
 
   const checkDimensions = (vector: Float32Array, what: string) => {
@@ -109,10 +117,21 @@ function wrap(
       return index.getMaxElements();
     },
     get size() {
-      return ids.length;
+      return labels.size;
     },
     has(id) {
       return labels.has(id);
+    },
+    ids() {
+      return [...labels.keys()];
+    },
+    remove(id) {
+      const label = labels.get(id);
+      if (label === undefined) return false;
+      index.markDelete(label);
+      labels.delete(id);
+      ids[label] = null;
+      return true;
     },
     add(id, vector) {
       checkDimensions(vector, `Vector for ${id}`);
@@ -130,7 +149,7 @@ function wrap(
     },
     search(vector, k) {
       checkDimensions(vector, "Query vector");
-      const limit = Math.min(Math.floor(k), ids.length);
+      const limit = Math.min(Math.floor(k), labels.size);
       if (limit <= 0) return [];
       index.setEf(Math.max(SEARCH_EF, limit));
       const { neighbors, distances } = index.searchKnn(Array.from(vector), limit);
@@ -139,7 +158,7 @@ function wrap(
         const chunkId = ids[label];
         const distance = distances[position];
         // Cosine space reports 1 - cosine similarity.
-        if (chunkId !== undefined && distance !== undefined)
+        if (chunkId !== undefined && chunkId !== null && distance !== undefined)
           results.push({ chunkId, score: 1 - distance });
       });
       return results.sort((a, b) => b.score - a.score);

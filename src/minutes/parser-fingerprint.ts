@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { packagePath } from "../shared/package-root.ts";
 
 /**
  * A hash of the parser's own source, stored with the parsed corpus: minutes parsed by an older
@@ -16,7 +16,8 @@ let fingerprint: string | undefined;
 
 function hashSources(): string {
   const hash = createHash("sha256");
-  const root = fileURLToPath(new URL("./", import.meta.url));
+  // The sources, not this module's folder: in dist/ the parser is bundled into other files.
+  const root = packagePath("src", "minutes");
   const sources = readdirSync(root, { recursive: true, encoding: "utf8" })
     .filter((file) => file.endsWith(".ts"))
     .map((file) => file.replaceAll("\\", "/"))

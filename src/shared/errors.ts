@@ -26,6 +26,10 @@ export type AppErrorCode =
   | "bad_request"
   | "slack_failed"
   | "answer_timeout"
+  /** Every answer worker is busy and the queue of waiting questions is full: try again shortly. */
+  | "overloaded"
+  /** The worker thread answering a question stopped (crashed) or the pool is stopping. */
+  | "worker_failed"
   | "feedback_unwritable";
 
 export class AppError extends Error {

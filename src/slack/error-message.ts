@@ -15,6 +15,8 @@ export function describeFailure(
     case "answer_timeout":
     case "llm_timeout":
       return { code, text: labels.errorTimeout };
+    case "overloaded":
+      return { code, text: labels.errorBusy };
     case "meeting_not_found":
       return {
         code,

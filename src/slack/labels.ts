@@ -26,6 +26,7 @@ export interface Labels {
   emptyQuestion: string;
   errorGeneric: (code: string) => string;
   errorTimeout: string;
+  errorBusy: string;
   errorMeetingNotFound: (reference: string) => string;
   errorBadRequest: string;
   errorFeedback: string;
@@ -61,6 +62,7 @@ const danish: Labels = {
   errorGeneric: (code) =>
     `Beklager, noget gik galt, da jeg ledte i referaterne. Prøv igen om lidt. (fejlkode: \`${code}\`)`,
   errorTimeout: "Beklager, det tog for lang tid at finde svaret. Prøv igen om lidt.",
+  errorBusy: "Jeg har travlt med andre spørgsmål lige nu. Spørg igen om et øjeblik.",
   errorMeetingNotFound: (reference) =>
     `Jeg kunne ikke finde mødet “${reference}”. Se \`/referat møder\` for de møder, jeg kender.`,
   errorBadRequest: "Jeg forstod ikke forespørgslen. Se `/referat hjælp`.",
@@ -105,6 +107,7 @@ const english: Labels = {
   errorGeneric: (code) =>
     `Sorry, something went wrong while I was searching the minutes. Please try again shortly. (error code: \`${code}\`)`,
   errorTimeout: "Sorry, finding the answer took too long. Please try again shortly.",
+  errorBusy: "I'm busy with other questions right now. Please ask again in a moment.",
   errorMeetingNotFound: (reference) =>
     `I could not find the meeting “${reference}”. See \`/referat meetings\` for the meetings I know.`,
   errorBadRequest: "I did not understand that request. See `/referat help`.",

@@ -101,7 +101,7 @@ describe("buildSearchIndex", () => {
     expect(state).toMatchObject({
       state: "ready",
       manifest: {
-        formatVersion: 1,
+        formatVersion: 2,
         corpusHash: hashCorpus(chunks),
         chunkCount: chunks.length,
         meetingCount: meetings.length,
@@ -151,6 +151,48 @@ describe("buildSearchIndex", () => {
     const changedChunk = index.chunks.find((chunk) => newHashes.has(chunk.contentHash));
     const [best] = (await index.dense?.search(changedChunk?.indexedText ?? "", 1)) ?? [];
     expect(best?.chunkId).toBe(changedChunk?.id);
+  });
+
+  it("updates meeting by meeting: a removed meeting leaves both legs, a changed one is re-added, the rest stays", async () => {
+    await buildSearchIndex({ meetings, indexDir, embedder: createDeterministicEmbedder(), logger });
+    const [removed, ...kept] = meetings;
+    if (!removed) throw new Error("no meetings");
+    const changed = withSectionsChanged(kept);
+    const embedder = createDeterministicEmbedder();
+    const index = await buildSearchIndex({ meetings: changed, indexDir, embedder, logger });
+
+    const update = logLines.find((line) => line.msg.includes("updating the meetings that changed"));
+    expect(update).toMatchObject({ meetingsRemoved: 1, meetingsChanged: 1, meetingsAdded: 0 });
+    const changedMeeting = changed.find((meeting) =>
+      meeting.items.some((item) =>
+        item.sections.some((section) => section.text.includes("genoptaget")),
+      ),
+    );
+    expect((update as unknown as { chunksAdded: number }).chunksAdded).toBe(
+      chunkMeetings(changedMeeting ? [changedMeeting] : []).length,
+    );
+    expect(embedder.calls.passages).toBe(newContentHashes(meetings, changed).size);
+    expect(index.lexical.size).toBe(chunkMeetings(changed).length);
+    expect(index.lexical.stats().segments).toBe(2);
+
+    const removedChunks = new Set(chunkMeetings([removed]).map((chunk) => chunk.id));
+    const lexicalHits = index.lexical.search(removed.items[0]?.title ?? "", { limit: 1000 });
+    expect(lexicalHits.some((hit) => removedChunks.has(hit.chunkId))).toBe(false);
+    const denseHits =
+      (await index.dense?.search(chunkMeetings([removed])[0]?.indexedText ?? "", 50)) ?? [];
+    expect(denseHits.length).toBeGreaterThan(0);
+    expect(denseHits.some((hit) => removedChunks.has(hit.chunkId))).toBe(false);
+    expect(index.lexical.search("genoptaget").length).toBeGreaterThan(0);
+
+    // Reloaded from disk, the updated generation serves the same results without rebuilding.
+    const reloaded = await buildSearchIndex({
+      meetings: changed,
+      indexDir,
+      embedder: createDeterministicEmbedder(),
+      logger,
+    });
+    expect(reloaded.stats.rebuilt).toBe(false);
+    expect(reloaded.lexical.search("genoptaget")).toEqual(index.lexical.search("genoptaget"));
   });
 
   it("rebuilds the vectors when the embedding model changes, and keeps each model's cache", async () => {

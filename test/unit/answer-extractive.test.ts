@@ -8,10 +8,10 @@ import { toItemRef, toMeetingRef } from "../../src/answer/refs.ts";
 import { loadSynonyms, type SynonymTable } from "../../src/answer/synonyms.ts";
 import {
   buildTermIndex,
-  itemText,
   questionConcepts,
   type TermIndex,
 } from "../../src/answer/term-evidence.ts";
+import { itemText } from "../../src/answer/term-matching.ts";
 import type { RetrievedItem } from "../../src/answer/types.ts";
 import { createDanishAnalyzer, type TextAnalyzer } from "../../src/index/danish-analyzer.ts";
 import type { MeetingCatalog } from "../../src/minutes/catalog.ts";

@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/index.ts";
 import { AppError } from "../../src/shared/errors.ts";
@@ -18,6 +19,28 @@ describe("loadConfig", () => {
     expect(config.llm).toEqual({ enabled: false });
     expect(config.slack.enabled).toBe(false);
     expect(config.minutesDir).toBe("data/minutes");
+  });
+
+  it("answers on one worker thread per core by default, with a queue of 8 per worker", () => {
+    const cores = availableParallelism();
+    expect(loadConfig({}).answering).toEqual({
+      workers: cores,
+      queueLimit: 8 * cores,
+      concurrencyPerWorker: 1,
+    });
+    expect(loadConfig({ ANSWER_WORKERS: "3", LLM_MODEL: "m" }).answering).toEqual({
+      workers: 3,
+      queueLimit: 24,
+      concurrencyPerWorker: 8,
+    });
+    expect(
+      loadConfig({ ANSWER_WORKERS: "0", ANSWER_QUEUE_LIMIT: "0", ANSWER_WORKER_CONCURRENCY: "2" })
+        .answering,
+    ).toEqual({ workers: 0, queueLimit: 0, concurrencyPerWorker: 2 });
+    expect(() => loadConfig({ ANSWER_WORKERS: "-1" })).toThrow(/ANSWER_WORKERS/);
+    expect(() => loadConfig({ ANSWER_WORKER_CONCURRENCY: "0" })).toThrow(
+      /ANSWER_WORKER_CONCURRENCY/,
+    );
   });
 
   it("reads flags as booleans, including 'false'", () => {

@@ -1,14 +1,19 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   createSynonymTable,
+  DEFAULT_SYNONYMS_FILE,
   loadSynonyms,
   loadSynonymsOrNone,
+  type SynonymFile,
   type SynonymTable,
+  synonymFileSchema,
 } from "../../src/answer/synonyms.ts";
+import { foldDanishLetters, lowerCaseAndStripAccents } from "../../src/index/analyzer-normalize.ts";
+import { createDanishStemmer, createEnglishStemmer } from "../../src/index/analyzer-stemmer.ts";
 import { isAppError } from "../../src/shared/errors.ts";
 import { createLogger } from "../../src/shared/logger.ts";
 
@@ -140,5 +145,80 @@ describe("loadSynonyms", () => {
     expect(
       (await loadSynonymsOrNone(undefined, createLogger({ destination }))).size,
     ).toBeGreaterThan(500);
+  });
+});
+
+/**
+ * The table as it was first written: every entry scanned for every query. The indexed table must
+ * find the same expansions, in the same order.
+ */
+function scanningTable(file: SynonymFile): (query: string) => string[] {
+  const englishStem = createEnglishStemmer();
+  const danishStem = createDanishStemmer();
+  const formsOf = (text: string) =>
+    foldDanishLetters(lowerCaseAndStripAccents(text))
+      .split(/[^\p{L}\p{N}§]+/u)
+      .filter((word) => word.length > 0)
+      .map((word) => ({ english: englishStem(word), danish: danishStem(word) }));
+  const entries = [
+    ...file.synonyms.flatMap((group) =>
+      group.map((member) => ({
+        words: formsOf(member),
+        expansions: group.filter((other) => other !== member),
+      })),
+    ),
+    ...file.translations.flatMap((translation) =>
+      translation.en.map((english) => ({ words: formsOf(english), expansions: translation.da })),
+    ),
+  ].filter((entry) => entry.words.length > 0);
+  return (query) => {
+    const queryWords = formsOf(query);
+    const found = new Set<string>();
+    for (const entry of entries) {
+      const occurs = queryWords.some((_, start) =>
+        entry.words.every((word, offset) => {
+          const queryWord = queryWords[start + offset];
+          return (
+            queryWord !== undefined &&
+            (word.english === queryWord.english || word.danish === queryWord.danish)
+          );
+        }),
+      );
+      if (occurs) for (const expansion of entry.expansions) found.add(expansion);
+    }
+    const own = new Set(queryWords.map((word) => word.danish));
+    return [...found].filter(
+      (expansion) => !formsOf(expansion).every((word) => own.has(word.danish)),
+    );
+  };
+}
+
+describe("the indexed table", () => {
+  it("finds what a scan of every entry finds, in the same order, for the bundled file", async () => {
+    const file = synonymFileSchema.parse(JSON.parse(await readFile(DEFAULT_SYNONYMS_FILE, "utf8")));
+    const table = createSynonymTable(file);
+    const scan = scanningTable(file);
+    const phrases = [
+      ...file.synonyms.flat(),
+      ...file.translations.flatMap((translation) => [...translation.en, ...translation.da]),
+    ];
+    const queries = [
+      ...phrases,
+      // Inflected, in context, and several phrases in one query.
+      ...phrases.map((phrase) => `What about the ${phrase}s and ${phrase}ed?`),
+      ...phrases.map((phrase, index) => `${phrase} ${phrases[(index * 7) % phrases.length]}`),
+      "What was decided about the working group?",
+      "Hvem blev udpeget til arbejdsgruppen om sygefravær og ledighed?",
+      "How much sick leave was there among the staff on leave?",
+      "",
+      "§ 17 stk. 4",
+    ];
+    let withExpansions = 0;
+    for (const query of queries) {
+      const expected = scan(query);
+      expect(table.expand(query), query).toEqual(expected);
+      if (expected.length > 0) withExpansions += 1;
+    }
+    expect(withExpansions).toBeGreaterThan(phrases.length);
   });
 });
