@@ -492,9 +492,11 @@ function queryTerm(
 /** Scores the query's terms into the accumulators, term at a time; returns how many documents were touched. */
 function accumulate(terms: QueryTerm[], accumulators: Accumulators): number {
   const { score, matched, touched } = accumulators;
+  const saturated = BM25.k + 1;
   let touchedCount = 0;
   for (const term of terms) {
-    const { weight, factors } = term;
+    const { weight } = term;
+    const [title = 0, context = 0, text = 0] = term.factors;
     for (const { owner, postings } of term.found) {
       const { docs, freqs } = postings;
       const deleted = owner.deletedCount > 0 ? owner.deleted : null;
@@ -508,14 +510,25 @@ function accumulate(terms: QueryTerm[], accumulators: Accumulators): number {
           touchedCount += 1;
         }
         matched[global] = (matched[global] as number) + weight;
-        for (let field = 0; field < FIELD_COUNT; field += 1) {
-          const frequency = freqs[index * FIELD_COUNT + field] as number;
-          if (frequency === 0) continue;
-          const saturation =
-            (frequency * (BM25.k + 1)) / (frequency + (norms[doc * FIELD_COUNT + field] as number));
-          score[global] =
-            (score[global] as number) + (factors[field] as number) * (BM25.d + saturation);
+        // The three fields one after the other, added in field order (the same sums as a loop).
+        const at = index * FIELD_COUNT;
+        const norm = doc * FIELD_COUNT;
+        let sum = score[global] as number;
+        const inTitle = freqs[at] as number;
+        if (inTitle !== 0) {
+          sum += title * (BM25.d + (inTitle * saturated) / (inTitle + (norms[norm] as number)));
         }
+        const inContext = freqs[at + 1] as number;
+        if (inContext !== 0) {
+          sum +=
+            context *
+            (BM25.d + (inContext * saturated) / (inContext + (norms[norm + 1] as number)));
+        }
+        const inText = freqs[at + 2] as number;
+        if (inText !== 0) {
+          sum += text * (BM25.d + (inText * saturated) / (inText + (norms[norm + 2] as number)));
+        }
+        score[global] = sum;
       }
     }
   }
