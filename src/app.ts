@@ -13,12 +13,7 @@ import type { Config } from "./config/index.ts";
 import { createHttpServer, type Readiness } from "./http/index.ts";
 import { createDanishAnalyzer, type TextAnalyzer } from "./index/danish-analyzer.ts";
 import { createEmbedder, type EmbedderResult } from "./index/embedders/index.ts";
-import {
-  buildSearchIndex,
-  hashCorpus,
-  lexicalFingerprint,
-  type SearchIndex,
-} from "./index/store.ts";
+import { buildSearchIndex, lexicalFingerprint, type SearchIndex } from "./index/store.ts";
 import {
   createMeetingCatalog,
   type FileReport,
@@ -274,7 +269,7 @@ async function prepareAnswerEvidence(
   options: AssembleOptions,
 ): Promise<{ analyzer: TextAnalyzer; termStatistics: TermStatistics } | undefined> {
   const directory = join(config.dataDir, "index", ANSWER_EVIDENCE_DIR);
-  const name = `${hashCorpus(loaded.index.chunks).slice(0, 32)}-${lexicalFingerprint().slice(0, 16)}-v${ANSWER_EVIDENCE_VERSION}.bin`;
+  const name = `${loaded.index.corpusHash.slice(0, 32)}-${lexicalFingerprint().slice(0, 16)}-v${ANSWER_EVIDENCE_VERSION}.bin`;
   const path = join(directory, name);
   const started = performance.now();
   // The workers will read what is saved; here it would only take memory.

@@ -7,6 +7,7 @@ import { AppError, describeError, isAppError } from "../shared/errors.ts";
 import type { Logger } from "../shared/logger.ts";
 import {
   CHUNK_LAYOUT_FILE,
+  type ChunkedCorpus,
   type ChunkLayout,
   chunkCorpus,
   readChunkLayout,
@@ -100,6 +101,8 @@ export interface SearchIndexStats {
 
 export interface SearchIndex {
   chunks: Chunk[];
+  /** sha256 over every chunk's id and content hash (what the manifest's `corpusHash` holds). */
+  corpusHash: string;
   lexical: DanishLexicalIndex;
   dense: DenseSearcher | null;
   denseReason?: string;
@@ -144,22 +147,34 @@ interface OpenedGeneration {
  * and the previous generation stays live.
  */
 export async function buildSearchIndex(options: BuildSearchIndexOptions): Promise<SearchIndex> {
-  const started = performance.now();
-  const { logger, embedder, indexDir } = options;
-  const noEmbedderReason = options.embedderUnavailableReason ?? "no embedder configured";
-  const current = await readIndexState(indexDir);
+  const current = await readIndexState(options.indexDir);
   const savedLayout =
     current.state === "ready"
       ? await readChunkLayout(
-          join(indexDir, GENERATIONS_DIR, current.generation, CHUNK_LAYOUT_FILE),
+          join(options.indexDir, GENERATIONS_DIR, current.generation, CHUNK_LAYOUT_FILE),
           current.manifest.chunkLayoutSha256,
         )
       : null;
-  const { chunks, layout, reused } = chunkCorpus(options.meetings, savedLayout);
+  const chunked = chunkCorpus(options.meetings, savedLayout);
+  const hashes = hashChunks(chunked.chunks);
+  const index = await indexChunks(options, current, chunked, hashes);
+  return { ...index, corpusHash: hashes.corpus };
+}
+
+/** The search index of these chunks: the current generation, updated, or built anew. */
+async function indexChunks(
+  options: BuildSearchIndexOptions,
+  current: IndexState,
+  { chunks, layout, reused }: ChunkedCorpus,
+  hashes: ChunkHashes,
+): Promise<Omit<SearchIndex, "corpusHash">> {
+  const started = performance.now();
+  const { logger, embedder, indexDir } = options;
+  const noEmbedderReason = options.embedderUnavailableReason ?? "no embedder configured";
   // A layout that had to be redone (a new chunker, or none saved) is saved with a new generation.
   const layoutCurrent = reused === options.meetings.length;
-  const corpusHash = hashCorpus(chunks);
-  const meetingHashes = hashMeetings(chunks);
+  const corpusHash = hashes.corpus;
+  const meetingHashes = hashes.meetings;
 
   if (current.state === "invalid") {
     logger.warn(
@@ -316,7 +331,7 @@ function servedAsIs(
   opened: OpenedGeneration,
   chunks: Chunk[],
   options: BuildSearchIndexOptions,
-): SearchIndex | null {
+): Omit<SearchIndex, "corpusHash"> | null {
   const { embedder } = options;
   if (!coversExactly(opened.lexical, chunks)) return null;
   if (!embedder) {
@@ -447,23 +462,34 @@ export async function readIndexState(indexDir: string): Promise<IndexState> {
 }
 
 export function hashCorpus(chunks: Chunk[]): string {
-  const hash = createHash("sha256");
-  for (const chunk of chunks) hash.update(`${chunk.id}\t${chunk.contentHash}\n`);
-  return hash.digest("hex");
+  return hashChunks(chunks).corpus;
 }
 
-/** Per meeting: sha256 over its chunks' ids and content hashes. */
-function hashMeetings(chunks: Chunk[]): Map<string, string> {
-  const hashes = new Map<string, ReturnType<typeof createHash>>();
+interface ChunkHashes {
+  /** sha256 over every chunk's id and content hash, in order. */
+  corpus: string;
+  /** The same per meeting id, over its chunks. */
+  meetings: Map<string, string>;
+}
+
+/** The corpus hash and every meeting's, in one pass over the chunks. */
+function hashChunks(chunks: Chunk[]): ChunkHashes {
+  const corpus = createHash("sha256");
+  const meetings = new Map<string, ReturnType<typeof createHash>>();
   for (const chunk of chunks) {
-    let hash = hashes.get(chunk.meetingId);
-    if (!hash) {
-      hash = createHash("sha256");
-      hashes.set(chunk.meetingId, hash);
+    const line = `${chunk.id}\t${chunk.contentHash}\n`;
+    corpus.update(line);
+    let meeting = meetings.get(chunk.meetingId);
+    if (!meeting) {
+      meeting = createHash("sha256");
+      meetings.set(chunk.meetingId, meeting);
     }
-    hash.update(`${chunk.id}\t${chunk.contentHash}\n`);
+    meeting.update(line);
   }
-  return new Map([...hashes].map(([id, hash]) => [id, hash.digest("hex")]));
+  return {
+    corpus: corpus.digest("hex"),
+    meetings: new Map([...meetings].map(([id, hash]) => [id, hash.digest("hex")])),
+  };
 }
 
 /**

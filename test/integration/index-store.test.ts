@@ -78,6 +78,7 @@ describe("buildSearchIndex", () => {
 
     const chunks = chunkMeetings(meetings);
     expect(index.chunks.map((chunk) => chunk.id)).toEqual(chunks.map((chunk) => chunk.id));
+    expect(index.corpusHash).toBe(hashCorpus(chunks));
     expect(index.stats).toEqual({
       chunks: chunks.length,
       embedded: uniqueHashes(meetings),
