@@ -15,7 +15,7 @@ import {
   type Postings,
   type Segment,
 } from "./lexical-segment.ts";
-import { topScored, topScoredBySelection } from "./top-scored.ts";
+import { topScored } from "./top-scored.ts";
 import type { Chunk, LexicalIndex, LexicalSearchOptions } from "./types.ts";
 
 /**
@@ -400,9 +400,7 @@ function createIndex(
       const finalScore = (global: number) =>
         (score[global] as number) * (matched[global] as number);
       const candidates = touched.subarray(0, touchedCount);
-      const results = accept
-        ? topScored(candidates, finalScore, idOf, limit, accept)
-        : topScoredBySelection(candidates, finalScore, idOf, limit, accumulators.scratch);
+      const results = topScored(candidates, finalScore, idOf, limit, accumulators.scratch, accept);
       for (let index = 0; index < touchedCount; index += 1) {
         const global = touched[index] as number;
         score[global] = 0;
