@@ -100,7 +100,7 @@ export async function readChunkLayout(
   } catch {
     return null;
   }
-  if (createHash("sha256").update(text).digest("hex") !== expectedSha256) return null;
+  if (sha256Of(text) !== expectedSha256) return null;
   let parsed: z.infer<typeof layoutFileSchema>;
   try {
     parsed = layoutFileSchema.parse(JSON.parse(text));

@@ -231,6 +231,13 @@ function meetingOf(chunkId: string): string {
   return hash < 0 ? chunkId : chunkId.slice(0, hash);
 }
 
+function addToMeeting(byMeeting: Map<string, Set<string>>, chunkId: string): void {
+  const meeting = meetingOf(chunkId);
+  const ids = byMeeting.get(meeting) ?? new Set<string>();
+  byMeeting.set(meeting, ids);
+  ids.add(chunkId);
+}
+
 function createIndex(
   analysis: LexicalAnalysis,
   analyzer: TextAnalyzer,
@@ -243,13 +250,9 @@ function createIndex(
   let byMeeting: Map<string, Set<string>> | null = null;
   const chunksByMeeting = () => {
     if (!byMeeting) {
-      byMeeting = new Map();
-      for (const id of live.keys()) {
-        const meeting = meetingOf(id);
-        const ids = byMeeting.get(meeting) ?? new Set<string>();
-        byMeeting.set(meeting, ids);
-        ids.add(id);
-      }
+      const built = new Map<string, Set<string>>();
+      for (const id of live.keys()) addToMeeting(built, id);
+      byMeeting = built;
     }
     return byMeeting;
   };
@@ -291,12 +294,7 @@ function createIndex(
       const previous = live.get(id);
       if (previous !== undefined) deleteDocument(previous);
       live.set(id, totalDocs + doc);
-      if (byMeeting) {
-        const meeting = meetingOf(id);
-        const ids = byMeeting.get(meeting) ?? new Set<string>();
-        byMeeting.set(meeting, ids);
-        ids.add(id);
-      }
+      if (byMeeting) addToMeeting(byMeeting, id);
       for (let field = 0; field < FIELD_COUNT; field += 1) {
         lengthSums[field] = (lengthSums[field] as number) + segment.fieldLength(doc, field);
       }
