@@ -1,3 +1,4 @@
+import { otherOutcomes, runBoundedLoad } from "./bounded-load.ts";
 import type { AskLoad } from "./figures.ts";
 import { perSecond, round, summariseLatencies } from "./stats.ts";
 
@@ -48,40 +49,17 @@ export async function ask(
 
 export async function runHttpLoad(options: HttpLoadOptions): Promise<AskLoad> {
   assertLoopback(new URL(options.baseUrl));
-  if (options.questions.length === 0) throw new Error("benchmark load needs at least one question");
   const requestTimeoutMs = options.requestTimeoutMs ?? 30_000;
-  const latencies: number[] = [];
-  const failures: Record<string, number> = {};
-  let issued = 0;
-  let ok = 0;
-  let rejected = 0;
-  let stoppedByTimeLimit = false;
-  const started = performance.now();
-
-  const nextQuestion = (): string | undefined => {
-    if (issued >= options.requests) return undefined;
-    if (performance.now() - started >= options.timeLimitMs) {
-      stoppedByTimeLimit = true;
-      return undefined;
-    }
-    const question = options.questions[issued % options.questions.length];
-    issued += 1;
-    return question;
-  };
-
-  const client = async (): Promise<void> => {
-    for (let question = nextQuestion(); question !== undefined; question = nextQuestion()) {
-      const requestStarted = performance.now();
-      const outcome = await ask(options.baseUrl, question, requestTimeoutMs);
-      latencies.push(performance.now() - requestStarted);
-      if (outcome === "ok") ok += 1;
-      else if (outcome === "503") rejected += 1;
-      else failures[outcome] = (failures[outcome] ?? 0) + 1;
-    }
-  };
-
-  await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, client));
-  const wallMs = performance.now() - started;
+  const { issued, latencies, outcomes, wallMs, stoppedByTimeLimit } = await runBoundedLoad({
+    questions: options.questions,
+    count: options.requests,
+    concurrency: options.concurrency,
+    timeLimitMs: options.timeLimitMs,
+    call: (question) => ask(options.baseUrl, question, requestTimeoutMs),
+  });
+  const ok = outcomes.ok ?? 0;
+  const rejected = outcomes["503"] ?? 0;
+  const failures = otherOutcomes(outcomes, ["ok", "503"]);
   return {
     concurrency: options.concurrency,
     requests: issued,

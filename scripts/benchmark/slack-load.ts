@@ -1,5 +1,6 @@
 import type { FakeSlack } from "../../test/fakes/slack-web-api.ts";
 import { loadSlackFixture, slackSignature } from "../../test/support/slack-signing.ts";
+import { otherOutcomes, runBoundedLoad } from "./bounded-load.ts";
 import type { SlackLoad } from "./figures.ts";
 import { assertLoopback } from "./http-load.ts";
 import { perSecond, round, summariseLatencies } from "./stats.ts";
@@ -40,38 +41,18 @@ export async function runSlackLoad(options: SlackLoadOptions): Promise<SlackLoad
   const url = new URL(options.eventsUrl);
   assertLoopback(url);
   const requestTimeoutMs = options.requestTimeoutMs ?? 30_000;
-  const latencies: number[] = [];
-  const failures: Record<string, number> = {};
-  let issued = 0;
-  let acked = 0;
-  let stoppedByTimeLimit = false;
   const started = performance.now();
-
-  const nextQuestion = (): string | undefined => {
-    if (issued >= options.events) return undefined;
-    if (performance.now() - started >= options.timeLimitMs) {
-      stoppedByTimeLimit = true;
-      return undefined;
-    }
-    const question = options.questions[issued % options.questions.length];
-    issued += 1;
-    return question;
-  };
-
-  const poster = async (): Promise<void> => {
-    for (let question = nextQuestion(); question !== undefined; question = nextQuestion()) {
-      const body = mentionBody(options, question);
-      const requestStarted = performance.now();
-      const outcome = await postSigned(url, body, options.signingSecret, requestTimeoutMs);
-      latencies.push(performance.now() - requestStarted);
-      if (outcome === "200") acked += 1;
-      else failures[outcome] = (failures[outcome] ?? 0) + 1;
-      if (options.intervalMs) await new Promise((done) => setTimeout(done, options.intervalMs));
-    }
-  };
-
-  await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, poster));
-  const wallMs = performance.now() - started;
+  const { issued, latencies, outcomes, wallMs, stoppedByTimeLimit } = await runBoundedLoad({
+    questions: options.questions,
+    count: options.events,
+    concurrency: options.concurrency,
+    timeLimitMs: options.timeLimitMs,
+    ...(options.intervalMs ? { intervalMs: options.intervalMs } : {}),
+    call: (question) =>
+      postSigned(url, mentionBody(options, question), options.signingSecret, requestTimeoutMs),
+  });
+  const acked = outcomes["200"] ?? 0;
+  const failures = otherOutcomes(outcomes, ["200"]);
 
   const replies = () =>
     options.slack.callsTo("chat.update").filter((call) => call.args.channel === options.channel);
