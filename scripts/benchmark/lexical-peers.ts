@@ -1,7 +1,7 @@
 import { statSync } from "node:fs";
 import Database from "better-sqlite3";
 import MiniSearch from "minisearch";
-import { createDanishAnalyzer } from "../../src/index/danish-analyzer.ts";
+import { createDanishAnalyzer, createPlainAnalyzer } from "../../src/index/danish-analyzer.ts";
 import type { Chunk } from "../../src/index/types.ts";
 import { formatDanishDate } from "../../src/minutes/index.ts";
 
@@ -152,11 +152,8 @@ export const analysedFts5Peer: PeerBuilder = {
   },
 };
 
-const wordsOf = (text: string) =>
-  text
-    .toLocaleLowerCase("da")
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word.length > 0);
+/** Words as the evaluation's plain-BM25 baseline splits them: lower case, letters and digits. */
+const plainWords = createPlainAnalyzer();
 
 export const rawFts5Peer: PeerBuilder = {
   name: "SQLite FTS5, unicode61",
@@ -172,7 +169,8 @@ export const rawFts5Peer: PeerBuilder = {
         description:
           "raw text, tokenize unicode61 remove_diacritics 2; words of question and expansions OR-ed; bm25(fts, 2, 0.5, 1)",
       },
-      (question, expansions) => new Set([question, ...expansions].flatMap(wordsOf)),
+      (question, expansions) =>
+        new Set([question, ...expansions].flatMap((text) => plainWords.indexTerms(text))),
     );
   },
 };
