@@ -1,36 +1,32 @@
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { createRetriever } from "../src/answer/retriever.ts";
 import { createSynonymTable, EMPTY_SYNONYM_FILE } from "../src/answer/synonyms.ts";
 import { loadRetriever } from "../src/app.ts";
-import { loadConfig } from "../src/config/index.ts";
+import { type Config, loadConfig } from "../src/config/index.ts";
 import { createPlainBm25Index } from "../src/index/lexical-index.ts";
-import { createLogger } from "../src/shared/logger.ts";
-import {
-  type AnswerReport,
-  createAnswerPipelines,
-  evaluateAnswers,
-  formatAnswerReports,
-} from "./eval/answer-metrics.ts";
+import { createLogger, type Logger } from "../src/shared/logger.ts";
+import { createAnswerPipelines, evaluateAnswers } from "./eval/answer-metrics.ts";
 import { loadQuestions } from "./eval/questions.ts";
-import {
-  evaluateRetrieval,
-  formatRetrievalReports,
-  type PipelineReport,
-  type RetrievalPipeline,
-} from "./eval/retrieval-metrics.ts";
+import { evaluateRetrieval, type RetrievalPipeline } from "./eval/retrieval-metrics.ts";
+import { DEFAULT_SUITES_FILE, type EvalSuite, loadSuites } from "./eval/suites.ts";
+import { formatEvaluation, type SuiteResult, summariseEvaluation } from "./eval/summary.ts";
 
 /**
- * `npm run eval -- --questions ../shared/eval/questions.jsonl [--json] [--minutes DIR]`
+ * `npm run eval [-- --json] [--suites FILE]`: every suite of test/fixtures/eval/suites.json
+ * (minutes folder + question files, each file `dev` or `held`), reported per part, pipeline and
+ * language: retrieval (recall@1/5, MRR) for the lexical, hybrid (when an embedder is configured)
+ * and plain-BM25 pipelines; answers (must-hit, answered, false refusals, citation precision,
+ * unanswerable refused) for the extractive answers over lexical and hybrid retrieval, and the LLM
+ * when LLM_MODEL is set.
  *
- * Section 1, retrieval: recall@1, recall@5 and MRR per language and overall for the full
- * pipeline (lexical, plus hybrid when an embedder is available) and the plain-BM25 baseline,
- * all over the same chunks. Further sections (answer quality) add their own module under
- * scripts/eval/ and their own key in the JSON output.
+ * `npm run eval -- --questions FILE [--minutes DIR]`: one question file, as part `dev`.
  */
 
 const { values } = parseArgs({
   options: {
-    questions: { type: "string", default: "../shared/eval/questions.jsonl" },
+    suites: { type: "string", default: DEFAULT_SUITES_FILE },
+    questions: { type: "string" },
     minutes: { type: "string" },
     json: { type: "boolean", default: false },
   },
@@ -40,81 +36,102 @@ const config = loadConfig(process.env);
 // Per-query info lines would drown the report; warnings (e.g. no embedder) still show on stderr.
 const logger = createLogger({ level: process.env.LOG_LEVEL ? config.logLevel : "warn" });
 
-const questions = await loadQuestions(values.questions);
-const loaded = await loadRetriever(
-  config,
-  logger,
-  values.minutes === undefined ? {} : { minutesDir: values.minutes },
-);
-const { chunks } = loaded.index;
+const suites: EvalSuite[] =
+  values.questions === undefined
+    ? await loadSuites(values.suites)
+    : [
+        {
+          name: "questions",
+          minutesDir: values.minutes,
+          questions: (await loadQuestions(values.questions)).map((question) => ({
+            ...question,
+            part: "dev" as const,
+          })),
+        },
+      ];
 
-const plainIndex = createPlainBm25Index();
-plainIndex.add(chunks);
-const noSynonyms = createSynonymTable(EMPTY_SYNONYM_FILE);
+const results: SuiteResult[] = [];
+for (const suite of suites) results.push(await evaluateSuite(suite, config, logger));
+const evaluation = summariseEvaluation(results);
 
-const pipelines: RetrievalPipeline[] = [
-  {
-    name: "lexical",
+if (values.json) process.stdout.write(`${JSON.stringify(evaluation, null, 2)}\n`);
+else console.log(formatEvaluation(evaluation));
+
+async function evaluateSuite(
+  suite: EvalSuite,
+  config: Config,
+  logger: Logger,
+): Promise<SuiteResult> {
+  // Each suite indexes its own minutes; the embedding cache is kept between runs.
+  const suiteConfig: Config = {
+    ...config,
+    dataDir: join(config.dataDir, "cache", "eval", suite.name),
+  };
+  const loaded = await loadRetriever(
+    suiteConfig,
+    logger,
+    suite.minutesDir === undefined ? {} : { minutesDir: suite.minutesDir },
+  );
+  const { chunks } = loaded.index;
+  const lexical = createRetriever({
+    chunks,
+    lexical: loaded.index.lexical,
+    dense: null,
+    denseReason: "lexical pipeline of the evaluation",
+    synonyms: loaded.synonyms,
+    meetings: loaded.meetings,
+  });
+  const status = loaded.retriever.status();
+  const hybrid = status.dense ? loaded.retriever : null;
+  const plainIndex = createPlainBm25Index();
+  plainIndex.add(chunks);
+
+  const retrievalPipelines: RetrievalPipeline[] = [
+    {
+      name: "lexical",
+      description:
+        "BM25 with the Danish analyser (stemming, æ/ø/å folding, stop words, compounds), synonyms and lexicons",
+      retriever: lexical,
+    },
+  ];
+  if (hybrid) {
+    retrievalPipelines.push({
+      name: "hybrid",
+      description: `lexical fused with dense retrieval (${status.embedderId ?? "embedder"})`,
+      retriever: hybrid,
+    });
+  }
+  retrievalPipelines.push({
+    name: "plain-bm25",
     description:
-      "BM25 with the Danish analyser (stemming, æ/ø/å folding, stop words, compounds) and synonyms",
+      "baseline: BM25 over lower-cased words; no stemming, folding, compounds or synonyms",
     retriever: createRetriever({
       chunks,
-      lexical: loaded.index.lexical,
+      lexical: plainIndex,
       dense: null,
-      denseReason: "lexical pipeline of the evaluation",
-      synonyms: loaded.synonyms,
+      denseReason: "baseline",
+      synonyms: createSynonymTable(EMPTY_SYNONYM_FILE),
       meetings: loaded.meetings,
     }),
-  },
-];
-const status = loaded.retriever.status();
-if (status.dense) {
-  pipelines.push({
-    name: "hybrid",
-    description: `lexical fused with dense retrieval (${status.embedderId ?? "embedder"})`,
-    retriever: loaded.retriever,
   });
-}
-pipelines.push({
-  name: "plain-bm25",
-  description: "baseline: BM25 over lower-cased words; no stemming, folding, compounds or synonyms",
-  retriever: createRetriever({
-    chunks,
-    lexical: plainIndex,
-    dense: null,
-    denseReason: "baseline",
-    synonyms: noSynonyms,
-    meetings: loaded.meetings,
-  }),
-});
 
-const reports: PipelineReport[] = [];
-for (const pipeline of pipelines) reports.push(await evaluateRetrieval(questions, pipeline));
-
-const answerReports: AnswerReport[] = [];
-for (const pipeline of await createAnswerPipelines(config, loaded, logger)) {
-  answerReports.push(await evaluateAnswers(questions, pipeline));
-}
-
-if (values.json) {
-  process.stdout.write(
-    `${JSON.stringify(
-      {
-        questions: questions.length,
-        meetings: loaded.meetings.length,
-        chunks: chunks.length,
-        dense: status.dense ? { embedderId: status.embedderId } : { off: status.denseReason },
-        retrieval: reports,
-        answers: answerReports,
-      },
-      null,
-      2,
-    )}\n`,
-  );
-} else {
-  console.log(
-    `${questions.length} questions, ${loaded.meetings.length} meetings, ${chunks.length} chunks; dense: ${status.dense ? status.embedderId : `off (${status.denseReason})`}\n`,
-  );
-  console.log(formatRetrievalReports(reports));
-  console.log(`\n${formatAnswerReports(answerReports)}`);
+  const retrieval = [];
+  for (const pipeline of retrievalPipelines) {
+    retrieval.push(await evaluateRetrieval(suite.questions, pipeline));
+  }
+  const answers = [];
+  for (const pipeline of await createAnswerPipelines(config, loaded, logger, { lexical, hybrid })) {
+    answers.push(await evaluateAnswers(suite.questions, pipeline));
+  }
+  return {
+    suite: suite.name,
+    meetings: loaded.meetings.length,
+    chunks: chunks.length,
+    dense: status.dense
+      ? { embedderId: status.embedderId ?? "" }
+      : { off: status.denseReason ?? "" },
+    questions: suite.questions,
+    retrieval,
+    answers,
+  };
 }

@@ -1,6 +1,6 @@
 import { createAnswerQuestion } from "../../src/answer/answer-question.ts";
 import { DEFAULT_PROMPTS_DIRECTORY, loadPrompts } from "../../src/answer/prompts.ts";
-import type { Answer, AnswerQuestion, Citation } from "../../src/answer/types.ts";
+import type { Answer, AnswerQuestion, Citation, Retriever } from "../../src/answer/types.ts";
 import { createChatModel, type LoadedRetriever } from "../../src/app.ts";
 import type { Config } from "../../src/config/index.ts";
 import { createMeetingCatalog } from "../../src/minutes/index.ts";
@@ -31,11 +31,14 @@ export interface AnswerScores {
   citationPrecision: number;
   abstentionRate: number;
   falseAbstentions: number;
+  /** Share of answerable questions answered (not abstained on). */
+  answeredRate: number;
 }
 
 export interface AnswerResult {
   id: string;
   lang: "da" | "en";
+  kind: EvalQuestion["kind"];
   answerable: boolean;
   abstained: boolean;
   mode: Answer["mode"];
@@ -54,17 +57,18 @@ export interface AnswerReport {
 }
 
 /**
- * The answer pipelines to score over the retriever the evaluation loaded: always the extractive
- * one (no keys, no network), and the LLM one too when LLM_MODEL is configured.
+ * The answer pipelines to score: extractive over the lexical retriever and, when there is a dense
+ * leg, over the hybrid one (no keys, no network); and the LLM one over the best retriever when
+ * LLM_MODEL is configured.
  */
 export async function createAnswerPipelines(
   config: Config,
   loaded: LoadedRetriever,
   logger: Logger,
+  retrievers: { lexical: Retriever; hybrid: Retriever | null },
 ): Promise<AnswerPipeline[]> {
   const prompts = await loadPrompts(DEFAULT_PROMPTS_DIRECTORY);
   const shared = {
-    retriever: loaded.retriever,
     catalog: createMeetingCatalog(loaded.meetings),
     prompts,
     publicBaseUrl: config.http.publicBaseUrl,
@@ -73,12 +77,19 @@ export async function createAnswerPipelines(
   };
   const pipelines: AnswerPipeline[] = [
     {
-      name: "extractive",
+      name: "lexical",
       description:
-        "verbatim sentences and decisions from the retrieved items; abstains without evidence",
-      answerQuestion: createAnswerQuestion(shared),
+        "extractive over lexical retrieval: verbatim sentences and decisions; abstains without evidence",
+      answerQuestion: createAnswerQuestion({ ...shared, retriever: retrievers.lexical }),
     },
   ];
+  if (retrievers.hybrid) {
+    pipelines.push({
+      name: "hybrid",
+      description: "extractive over hybrid retrieval (lexical fused with dense)",
+      answerQuestion: createAnswerQuestion({ ...shared, retriever: retrievers.hybrid }),
+    });
+  }
   const chatModel = createChatModel(config, logger);
   if (config.llm.enabled && chatModel) {
     pipelines.push({
@@ -86,6 +97,7 @@ export async function createAnswerPipelines(
       description: `${config.llm.model} over the same sources${config.llm.queryRewrite ? ", with query rewriting" : ""}`,
       answerQuestion: createAnswerQuestion({
         ...shared,
+        retriever: retrievers.hybrid ?? retrievers.lexical,
         chatModel,
         queryRewrite: config.llm.queryRewrite,
       }),
@@ -118,6 +130,7 @@ export async function evaluateAnswers(
     results.push({
       id: question.id,
       lang: question.lang,
+      kind: question.kind,
       answerable,
       abstained: answer.abstained,
       mode: answer.mode,
@@ -140,7 +153,7 @@ export async function evaluateAnswers(
   };
 }
 
-function score(results: readonly AnswerResult[]): AnswerScores {
+export function score(results: readonly AnswerResult[]): AnswerScores {
   const answerable = results.filter((result) => result.answerable);
   const unanswerable = results.filter((result) => !result.answerable);
   const citations = results.reduce((sum, result) => sum + result.citations, 0);
@@ -156,54 +169,10 @@ function score(results: readonly AnswerResult[]): AnswerScores {
       unanswerable.length,
     ),
     falseAbstentions: answerable.filter((result) => result.abstained).length,
+    answeredRate: share(answerable.filter((result) => !result.abstained).length, answerable.length),
   };
 }
 
 function share(part: number, whole: number): number {
   return whole === 0 ? 0 : part / whole;
-}
-
-/** A plain-text table of the reports, one row per pipeline and language. */
-export function formatAnswerReports(reports: readonly AnswerReport[]): string {
-  const lines = [
-    "Answers (must: answerable answers containing every `must` string; precision: cited items that are expected)",
-    "",
-    `${"pipeline".padEnd(14)}${"set".padEnd(9)}${"ans".padStart(5)}${"must".padStart(8)}${"cites".padStart(7)}${"prec".padStart(8)}${"unans".padStart(7)}${"abst".padStart(8)}${"false-abst".padStart(12)}`,
-  ];
-  for (const report of reports) {
-    const rows: [string, AnswerScores][] = [
-      ["da", report.byLanguage.da],
-      ["en", report.byLanguage.en],
-      ["overall", report.overall],
-    ];
-    for (const [set, scores] of rows) {
-      lines.push(
-        `${report.name.padEnd(14)}${set.padEnd(9)}${String(scores.answerable).padStart(5)}${scores.mustHitRate.toFixed(3).padStart(8)}${String(scores.citations).padStart(7)}${scores.citationPrecision.toFixed(3).padStart(8)}${String(scores.unanswerable).padStart(7)}${scores.abstentionRate.toFixed(3).padStart(8)}${String(scores.falseAbstentions).padStart(12)}`,
-      );
-    }
-  }
-  lines.push("");
-  for (const report of reports) lines.push(`${report.name}: ${report.description}`);
-  const misses = reports.flatMap((report) =>
-    report.questions
-      .filter((result) =>
-        result.answerable
-          ? !result.mustHit || result.correctCitations < result.citations
-          : !result.abstained,
-      )
-      .map((result) => {
-        const problems = [
-          result.answerable && result.abstained ? "abstained" : "",
-          result.answerable && !result.abstained && !result.mustHit ? "must missing" : "",
-          result.correctCitations < result.citations
-            ? `${result.citations - result.correctCitations}/${result.citations} citations off`
-            : "",
-          !result.answerable && !result.abstained ? "answered an unanswerable question" : "",
-          result.note ? `note: ${result.note}` : "",
-        ].filter(Boolean);
-        return `  ${report.name} ${result.id} (${result.lang}): ${problems.join("; ")}`;
-      }),
-  );
-  if (misses.length > 0) lines.push("", "Misses:", ...misses);
-  return lines.join("\n");
 }

@@ -11,6 +11,10 @@ export const evalQuestionSchema = z.object({
     z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), title: z.string().min(1) }),
   ),
   must: z.array(z.string()),
+  /** What the question asks for, for per-kind figures; optional. */
+  kind: z
+    .enum(["decision", "amount", "count", "who", "when", "vote", "closed", "fact", "unanswerable"])
+    .optional(),
 });
 export type EvalQuestion = z.infer<typeof evalQuestionSchema>;
 

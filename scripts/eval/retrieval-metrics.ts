@@ -77,7 +77,7 @@ export async function evaluateRetrieval(
   };
 }
 
-function scoresOf(results: readonly QuestionResult[]): RetrievalScores {
+export function scoresOf(results: readonly QuestionResult[]): RetrievalScores {
   const count = results.length;
   if (count === 0) return { questions: 0, recallAt1: 0, recallAt5: 0, mrr: 0 };
   const within = (depth: number) =>
@@ -87,37 +87,4 @@ function scoresOf(results: readonly QuestionResult[]): RetrievalScores {
     0,
   );
   return { questions: count, recallAt1: within(1), recallAt5: within(5), mrr: reciprocal / count };
-}
-
-/** A plain-text table of the reports, one row per pipeline and language. */
-export function formatRetrievalReports(reports: readonly PipelineReport[]): string {
-  const lines = [
-    "Retrieval (first matching item in the top 10; unanswerable questions excluded)",
-    "",
-    `${"pipeline".padEnd(14)}${"set".padEnd(9)}${"n".padStart(4)}${"R@1".padStart(8)}${"R@5".padStart(8)}${"MRR".padStart(8)}`,
-  ];
-  for (const report of reports) {
-    const rows: [string, RetrievalScores][] = [
-      ["da", report.byLanguage.da],
-      ["en", report.byLanguage.en],
-      ["overall", report.overall],
-    ];
-    for (const [set, scores] of rows) {
-      lines.push(
-        `${report.name.padEnd(14)}${set.padEnd(9)}${String(scores.questions).padStart(4)}${scores.recallAt1.toFixed(3).padStart(8)}${scores.recallAt5.toFixed(3).padStart(8)}${scores.mrr.toFixed(3).padStart(8)}`,
-      );
-    }
-  }
-  lines.push("");
-  for (const report of reports) lines.push(`${report.name}: ${report.description}`);
-  const misses = reports.flatMap((report) =>
-    report.questions
-      .filter((result) => result.rank !== 1)
-      .map(
-        (result) =>
-          `  ${report.name} ${result.id} (${result.lang}): rank ${result.rank ?? "—"}; top: ${result.top[0] ?? "nothing"}`,
-      ),
-  );
-  if (misses.length > 0) lines.push("", "Not first:", ...misses);
-  return lines.join("\n");
 }
