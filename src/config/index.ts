@@ -53,6 +53,12 @@ const environmentSchema = z.object({
   EMBEDDINGS_ALLOW_DOWNLOAD: flag(true),
   EMBEDDINGS_BASE_URL: optionalUrl,
   EMBEDDINGS_API_KEY: optionalString,
+  /** openai provider: send input_type query/passage (servers that add e5 prefixes themselves). */
+  EMBEDDINGS_INPUT_TYPE: flag(false),
+  /** openai provider: text put before queries / passages (e5 behind a plain server: "query: "). */
+  /** Not trimmed: the space after "query:" is part of the prefix. */
+  EMBEDDINGS_QUERY_PREFIX: z.string().optional(),
+  EMBEDDINGS_PASSAGE_PREFIX: z.string().optional(),
 
   /** An OpenAI-compatible chat endpoint; the LLM path is on when LLM_MODEL is set. */
   LLM_BASE_URL: optionalUrl,
@@ -117,6 +123,9 @@ export interface Config {
         model: string;
         baseUrl: string | undefined;
         apiKey: string | undefined;
+        sendInputType: boolean;
+        queryPrefix?: string;
+        passagePrefix?: string;
       };
   llm:
     | { enabled: false }
@@ -213,6 +222,11 @@ function embeddingsConfig(e: Environment): Config["embeddings"] {
         model: e.EMBEDDINGS_MODEL,
         baseUrl: e.EMBEDDINGS_BASE_URL,
         apiKey: e.EMBEDDINGS_API_KEY,
+        sendInputType: e.EMBEDDINGS_INPUT_TYPE,
+        ...(e.EMBEDDINGS_QUERY_PREFIX === undefined ? {} : { queryPrefix: e.EMBEDDINGS_QUERY_PREFIX }),
+        ...(e.EMBEDDINGS_PASSAGE_PREFIX === undefined
+          ? {}
+          : { passagePrefix: e.EMBEDDINGS_PASSAGE_PREFIX }),
       };
     case "local":
       return {

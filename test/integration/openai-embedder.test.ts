@@ -86,6 +86,35 @@ describe("openai-compatible embedder", () => {
     ]);
   });
 
+  it("tells a server that adds prefixes itself which side each text is on, and keys the model id by it", async () => {
+    server.enqueue(
+      embeddingsResponse([[1, 0]]),
+      embeddingsResponse([[1, 0]]),
+      embeddingsResponse([[0, 1]]),
+    );
+    const embedder = await createOpenAiEmbedder({ ...options(), sendInputType: true });
+    await embedder.embedQuery("ledighed");
+    await embedder.embedPassages(["Beslutning"]);
+    expect(
+      server.requests.map((request) => {
+        const body = request.body as { input: string[]; input_type?: string };
+        return [body.input_type, body.input];
+      }),
+    ).toEqual([
+      ["passage", ["probe"]],
+      ["query", ["ledighed"]],
+      ["passage", ["Beslutning"]],
+    ]);
+    // Vectors embedded one way must not be taken from the cache for the other.
+    expect(embedder.modelId).toBe("openai:nomic-embed-text (input_type)");
+  });
+
+  it("sends no input_type unless asked (OpenAI itself rejects unknown fields)", async () => {
+    server.enqueue(embeddingsResponse([[1, 0]]));
+    await createOpenAiEmbedder(options());
+    expect(server.requests[0]?.body).not.toHaveProperty("input_type");
+  });
+
   it("turns malformed answers into embedder_failed", async () => {
     server.enqueue(embeddingsResponse([[1, 0, 0]]));
     const embedder = await createOpenAiEmbedder(options());

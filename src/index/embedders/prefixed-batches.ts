@@ -1,9 +1,12 @@
 import { AppError } from "../../shared/errors.ts";
 import type { Embedder } from "../types.ts";
 
+/** Which side of a search a text is on: e5-style models embed the two differently. */
+export type EmbeddingSide = "query" | "passage";
+
 export interface PrefixedBatchesOptions {
   /** Embeds one batch of already-prefixed texts, one vector per text, in order. */
-  embedBatch: (texts: string[]) => Promise<Float32Array[]>;
+  embedBatch: (texts: string[], side: EmbeddingSide) => Promise<Float32Array[]>;
   queryPrefix: string;
   passagePrefix: string;
   batchSize: number;
@@ -21,7 +24,7 @@ export function prefixedBatches(
   const { embedBatch, queryPrefix, passagePrefix, batchSize } = options;
   return {
     async embedQuery(text) {
-      const [vector] = await embedBatch([`${queryPrefix}${text}`]);
+      const [vector] = await embedBatch([`${queryPrefix}${text}`], "query");
       if (!vector) {
         throw new AppError(
           "embedder_failed",
@@ -36,7 +39,7 @@ export function prefixedBatches(
         const batch = texts
           .slice(start, start + batchSize)
           .map((text) => `${passagePrefix}${text}`);
-        vectors.push(...(await embedBatch(batch)));
+        vectors.push(...(await embedBatch(batch, "passage")));
       }
       return vectors;
     },
