@@ -6,6 +6,7 @@ import { createOpenAiChatModel } from "./answer/chat-model.ts";
 import { DEFAULT_PROMPTS_DIRECTORY, loadPrompts, type Prompts } from "./answer/prompts.ts";
 import { createRetriever } from "./answer/retriever.ts";
 import { createSummariseMeeting } from "./answer/summarise-meeting.ts";
+import { loadLexicons, NO_LEXICONS } from "./answer/lexicons/index.ts";
 import { loadSynonyms, type SynonymTable } from "./answer/synonyms.ts";
 import { buildTermStatistics, type TermStatistics } from "./answer/term-statistics.ts";
 import type { AnswerQuestion, ChatModel, Retriever, SummariseMeeting } from "./answer/types.ts";
@@ -111,10 +112,22 @@ export async function loadRetriever(
 ): Promise<LoadedRetriever> {
   const [ingest, synonyms, embedding] = await Promise.all([
     ingestMinutes(config, logger, options.minutesDir),
-    loadSynonyms(options.synonymsFile),
+    loadQuerySynonyms(config, logger, options.synonymsFile),
     createEmbedder({ ...config.embeddings, logger }),
   ]);
   return buildRetriever(config, logger, { synonyms, embedding }, ingest);
+}
+
+/** data/synonyms.json (or the given file) with the installed lexicons' translations after it. */
+export async function loadQuerySynonyms(
+  config: Config,
+  logger: Logger,
+  synonymsFile?: string,
+): Promise<SynonymTable> {
+  const lexicons = config.lexicons.enabled
+    ? await loadLexicons({ ...config.lexicons, logger })
+    : NO_LEXICONS;
+  return loadSynonyms(synonymsFile, lexicons.translations);
 }
 
 /** What a pipeline needs besides the minutes; loaded once and kept when the minutes change. */
@@ -131,7 +144,7 @@ export async function loadPipelineResources(
   options: Pick<LoadRetrieverOptions, "synonymsFile"> = {},
 ): Promise<PipelineResources> {
   const [synonyms, embedding, prompts] = await Promise.all([
-    loadSynonyms(options.synonymsFile),
+    loadQuerySynonyms(config, logger, options.synonymsFile),
     createEmbedder({ ...config.embeddings, logger }),
     loadPrompts(DEFAULT_PROMPTS_DIRECTORY),
   ]);

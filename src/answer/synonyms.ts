@@ -5,6 +5,8 @@ import { createDanishStemmer, createEnglishStemmer } from "../index/analyzer-ste
 import { AppError, describeError, isAppError } from "../shared/errors.ts";
 import type { Logger } from "../shared/logger.ts";
 import { packagePath } from "../shared/package-root.ts";
+import { detectLanguage } from "./language.ts";
+import type { Language } from "./types.ts";
 
 /**
  * Query-time synonyms: Danish words that mean the same ("ledighed" ⇄ "arbejdsløshed") and English
@@ -28,8 +30,12 @@ export const synonymFileSchema = z.object({
 export type SynonymFile = z.infer<typeof synonymFileSchema>;
 
 export interface SynonymTable {
-  /** Danish phrases the query's words and phrases stand for, not repeating the query's own words. */
-  expand(query: string): string[];
+  /**
+   * Danish phrases the query's words and phrases stand for, not repeating the query's own words.
+   * Dictionary translations apply to English queries only (`language`, detected from the query
+   * when not given): "gift" or "land" in a Danish question are Danish words.
+   */
+  expand(query: string, language?: Language): string[];
   /** Number of phrases that can match. */
   readonly size: number;
 }
@@ -46,10 +52,18 @@ interface Entry {
   /** Per word of the phrase: the forms it matches. */
   words: WordForms[];
   expansions: string[];
+  /** A dictionary translation, for English queries only. */
+  englishOnly?: boolean;
 }
 
-/** Reads and validates a synonyms file; a missing or invalid file is an `index_invalid` AppError. */
-export async function loadSynonyms(path: string = DEFAULT_SYNONYMS_FILE): Promise<SynonymTable> {
+/**
+ * Reads and validates a synonyms file; a missing or invalid file is an `index_invalid` AppError.
+ * `lexicon`: dictionary translations to add (see createSynonymTable).
+ */
+export async function loadSynonyms(
+  path: string = DEFAULT_SYNONYMS_FILE,
+  lexicon: readonly { en: string; da: string[] }[] = [],
+): Promise<SynonymTable> {
   let raw: string;
   try {
     raw = await readFile(path, "utf8");
@@ -74,7 +88,7 @@ export async function loadSynonyms(path: string = DEFAULT_SYNONYMS_FILE): Promis
       },
     );
   }
-  return createSynonymTable(json, path);
+  return createSynonymTable(json, path, lexicon);
 }
 
 /**
@@ -99,8 +113,16 @@ export async function loadSynonymsOrNone(
 
 export const EMPTY_SYNONYM_FILE: SynonymFile = { version: 1, synonyms: [], translations: [] };
 
-/** Validates parsed JSON (or an object written in code) into a table. */
-export function createSynonymTable(source: unknown, origin = "synonyms"): SynonymTable {
+/**
+ * Validates parsed JSON (or an object written in code) into a table. `lexicon` adds dictionary
+ * translations after the file's; an English phrase the file translates keeps only the file's
+ * Danish words (the hand list knows municipal usage, a dictionary only senses).
+ */
+export function createSynonymTable(
+  source: unknown,
+  origin = "synonyms",
+  lexicon: readonly { en: string; da: string[] }[] = [],
+): SynonymTable {
   const parsed = synonymFileSchema.safeParse(source);
   if (!parsed.success) {
     throw new AppError("index_invalid", `${origin} is invalid:\n${z.prettifyError(parsed.error)}`);
@@ -116,10 +138,18 @@ export function createSynonymTable(source: unknown, origin = "synonyms"): Synony
       });
     }
   }
+  const handTranslated = new Set<string>();
   for (const translation of parsed.data.translations) {
     for (const english of translation.en) {
-      entries.push({ words: formsOf(english, stemmers), expansions: translation.da });
+      const words = formsOf(english, stemmers);
+      handTranslated.add(phraseKey(words));
+      entries.push({ words, expansions: translation.da });
     }
+  }
+  for (const translation of lexicon) {
+    const words = formsOf(translation.en, stemmers);
+    if (handTranslated.has(phraseKey(words))) continue;
+    entries.push({ words, expansions: translation.da, englishOnly: true });
   }
   const usable = entries.filter((entry) => entry.words.length > 0);
   const lookup = indexByFirstWord(usable);
@@ -138,13 +168,19 @@ export function createSynonymTable(source: unknown, origin = "synonyms"): Synony
 
   return {
     size: usable.length,
-    expand(query) {
+    expand(query, language) {
       const queryWords = formsOf(query, stemmers);
       // In table order, as a scan of every entry would find them.
       const matched = matchingEntries(lookup, queryWords).sort((a, b) => a - b);
       const found = new Set<string>();
+      let english: boolean | undefined;
       for (const position of matched) {
-        for (const expansion of (usable[position] as Entry).expansions) found.add(expansion);
+        const entry = usable[position] as Entry;
+        if (entry.englishOnly) {
+          english ??= (language ?? detectLanguage(query)) === "en";
+          if (!english) continue;
+        }
+        for (const expansion of entry.expansions) found.add(expansion);
       }
       // Expansions the query already says add nothing.
       const own = new Set<string>();
@@ -156,6 +192,10 @@ export function createSynonymTable(source: unknown, origin = "synonyms"): Synony
       return result;
     },
   };
+}
+
+function phraseKey(words: WordForms[]): string {
+  return words.map((word) => word.english).join(" ");
 }
 
 interface Stemmers {

@@ -1,6 +1,8 @@
 import type { Meeting } from "../minutes/model.ts";
+import { detectLanguage } from "./language.ts";
 import { bagMatches, isPhrase, type TermAnalyzer, type TokenBag, WORD } from "./term-matching.ts";
 import { buildTermStatistics, type TermStatistics } from "./term-statistics.ts";
+import type { Language } from "./types.ts";
 
 /**
  * Lexical evidence: which of a question's concepts occur in an item or a sentence, weighted by
@@ -12,7 +14,7 @@ import { buildTermStatistics, type TermStatistics } from "./term-statistics.ts";
 
 /** Danish words a query's words stand for (src/answer/synonyms.ts fits). */
 export interface SynonymExpander {
-  expand(query: string): string[];
+  expand(query: string, language?: Language): string[];
 }
 
 export interface Concept {
@@ -108,13 +110,15 @@ export function questionConcepts(
   });
 
   if (synonyms) {
+    // Windows of a question are too short to tell its language by.
+    const language = detectLanguage(question);
     // A phrase's own expansions ("working group" → "arbejdsgruppe") belong to each of its words;
     // what a shorter phrase inside it already yields belongs to that phrase alone.
     const expansionsOf = new Map<string, Set<string>>();
     for (let size = 1; size <= MAX_WINDOW_WORDS; size += 1) {
       for (let start = 0; start + size <= words.length; start += 1) {
         const window = words.slice(start, start + size).join(" ");
-        const found = new Set(synonyms.expand(window));
+        const found = new Set(synonyms.expand(window, language));
         expansionsOf.set(`${start}:${size}`, found);
         const inner = new Set<string>();
         for (let innerSize = 1; innerSize < size; innerSize += 1) {
@@ -131,7 +135,7 @@ export function questionConcepts(
         const word = words[start] ?? "";
         if (single && single.own.length > 1) {
           for (const part of word.split(/[-'’]/u)) {
-            for (const expansion of synonyms.expand(part)) inner.add(expansion);
+            for (const expansion of synonyms.expand(part, language)) inner.add(expansion);
           }
         }
         const terms = [...found]

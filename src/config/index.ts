@@ -60,6 +60,10 @@ const environmentSchema = z.object({
   EMBEDDINGS_QUERY_PREFIX: z.string().optional(),
   EMBEDDINGS_PASSAGE_PREFIX: z.string().optional(),
 
+  /** Dictionaries English questions are translated with, beside data/synonyms.json. */
+  LEXICONS: flag(true),
+  LEXICON_FREEDICT_DIR: z.string().default("/usr/share/dictd"),
+
   /** An OpenAI-compatible chat endpoint; the LLM path is on when LLM_MODEL is set. */
   LLM_BASE_URL: optionalUrl,
   LLM_API_KEY: optionalString,
@@ -107,6 +111,7 @@ export interface Config {
     askRateLimitPerMinute: number;
     bodyLimitBytes: number;
   };
+  lexicons: { enabled: boolean; freedictDir: string };
   /** Where answers are computed: `workers` threads (0: the main thread) and their queue. */
   answering: { workers: number; queueLimit: number; concurrencyPerWorker: number };
   embeddings:
@@ -180,6 +185,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     },
     answering: answeringConfig(e),
     embeddings: embeddingsConfig(e),
+    lexicons: {
+      enabled: e.LEXICONS,
+      freedictDir: e.LEXICON_FREEDICT_DIR,
+    },
     llm: e.LLM_MODEL
       ? {
           enabled: true,
@@ -223,7 +232,9 @@ function embeddingsConfig(e: Environment): Config["embeddings"] {
         baseUrl: e.EMBEDDINGS_BASE_URL,
         apiKey: e.EMBEDDINGS_API_KEY,
         sendInputType: e.EMBEDDINGS_INPUT_TYPE,
-        ...(e.EMBEDDINGS_QUERY_PREFIX === undefined ? {} : { queryPrefix: e.EMBEDDINGS_QUERY_PREFIX }),
+        ...(e.EMBEDDINGS_QUERY_PREFIX === undefined
+          ? {}
+          : { queryPrefix: e.EMBEDDINGS_QUERY_PREFIX }),
         ...(e.EMBEDDINGS_PASSAGE_PREFIX === undefined
           ? {}
           : { passagePrefix: e.EMBEDDINGS_PASSAGE_PREFIX }),
