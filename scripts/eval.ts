@@ -1,14 +1,10 @@
-import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { createRetriever } from "../src/answer/retriever.ts";
-import { createSynonymTable, EMPTY_SYNONYM_FILE } from "../src/answer/synonyms.ts";
-import { loadRetriever } from "../src/app.ts";
 import { type Config, loadConfig } from "../src/config/index.ts";
-import { createPlainBm25Index } from "../src/index/lexical-index.ts";
 import { createLogger, type Logger } from "../src/shared/logger.ts";
 import { createAnswerPipelines, evaluateAnswers } from "./eval/answer-metrics.ts";
 import { loadQuestions } from "./eval/questions.ts";
 import { evaluateRetrieval, type RetrievalPipeline } from "./eval/retrieval-metrics.ts";
+import { openSuite } from "./eval/suite-retrievers.ts";
 import { DEFAULT_SUITES_FILE, type EvalSuite, loadSuites } from "./eval/suites.ts";
 import { formatEvaluation, type SuiteResult, summariseEvaluation } from "./eval/summary.ts";
 
@@ -62,30 +58,8 @@ async function evaluateSuite(
   config: Config,
   logger: Logger,
 ): Promise<SuiteResult> {
-  // Each suite indexes its own minutes; the embedding cache is kept between runs.
-  const suiteConfig: Config = {
-    ...config,
-    dataDir: join(config.dataDir, "cache", "eval", suite.name),
-  };
-  const loaded = await loadRetriever(
-    suiteConfig,
-    logger,
-    suite.minutesDir === undefined ? {} : { minutesDir: suite.minutesDir },
-  );
-  const { chunks } = loaded.index;
-  const lexical = createRetriever({
-    chunks,
-    lexical: loaded.index.lexical,
-    dense: null,
-    denseReason: "lexical pipeline of the evaluation",
-    synonyms: loaded.synonyms,
-    meetings: loaded.meetings,
-  });
+  const { loaded, lexical, hybrid, plain } = await openSuite(suite, config, logger);
   const status = loaded.retriever.status();
-  const hybrid = status.dense ? loaded.retriever : null;
-  const plainIndex = createPlainBm25Index();
-  plainIndex.add(chunks);
-
   const retrievalPipelines: RetrievalPipeline[] = [
     {
       name: "lexical",
@@ -105,14 +79,7 @@ async function evaluateSuite(
     name: "plain-bm25",
     description:
       "baseline: BM25 over lower-cased words; no stemming, folding, compounds or synonyms",
-    retriever: createRetriever({
-      chunks,
-      lexical: plainIndex,
-      dense: null,
-      denseReason: "baseline",
-      synonyms: createSynonymTable(EMPTY_SYNONYM_FILE),
-      meetings: loaded.meetings,
-    }),
+    retriever: plain,
   });
 
   const retrieval = [];
@@ -126,7 +93,7 @@ async function evaluateSuite(
   return {
     suite: suite.name,
     meetings: loaded.meetings.length,
-    chunks: chunks.length,
+    chunks: loaded.index.chunks.length,
     dense: status.dense
       ? { embedderId: status.embedderId ?? "" }
       : { off: status.denseReason ?? "" },

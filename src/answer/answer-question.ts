@@ -6,8 +6,8 @@ import { llmFailureReason, PHRASES } from "./answer-text.ts";
 import {
   type Candidate,
   judgeRelevance,
-  orderByEvidence,
   prepareCandidates,
+  relevantCandidates,
 } from "./candidates.ts";
 import { citeItem, composeExtractiveAnswer, type ExtractiveOptions } from "./extractive-answer.ts";
 import { createItemAnalyses } from "./item-analysis.ts";
@@ -33,6 +33,7 @@ import type {
   AnswerQuestion,
   ChatModel,
   Citation,
+  Language,
   Retriever,
 } from "./types.ts";
 
@@ -60,6 +61,8 @@ export interface AnswerQuestionOptions {
   synonyms?: SynonymExpander | null;
   /** Items retrieved per question. */
   retrievalLimit?: number;
+  /** Sees every question's candidates, as judged; for calibrating the relevance model. */
+  observeCandidates?: (question: string, language: Language, candidates: Candidate[]) => void;
 }
 
 const DEFAULT_RETRIEVAL_LIMIT = 8;
@@ -140,8 +143,11 @@ export function createAnswerQuestion(options: AnswerQuestionOptions): AnswerQues
       termIndex: index,
       limit: CANDIDATES,
       itemAnalyses,
+      language,
+      kind,
     });
-    const relevance = judgeRelevance(candidates, language);
+    options.observeCandidates?.(question, language, candidates);
+    const relevance = judgeRelevance(candidates);
 
     const finish = (answer: Answer): Answer => {
       logger.info(
@@ -174,10 +180,8 @@ export function createAnswerQuestion(options: AnswerQuestionOptions): AnswerQues
       });
     }
 
-    const best = relevance.best;
-    const ordered = [best, ...orderByEvidence(candidates).filter((c) => c !== best)].filter(
-      (candidate) => candidate === best || candidate.evidence.matched.length > 0,
-    );
+    // Only items relevant in their own right are quoted and cited beside the best one.
+    const ordered = relevantCandidates(candidates);
     const extractiveOptions: ExtractiveOptions = {
       language,
       kind,
@@ -261,9 +265,10 @@ export function catalogAnalyzer(catalog: MeetingCatalog): TextAnalyzer {
   return danish;
 }
 
-/** The nearest items, cited at their best passage, for "maybe related". */
+/** The most probably relevant items, cited at their best passage, for "maybe related". */
 function relatedCitations(candidates: Candidate[], publicBaseUrl: string): Citation[] {
-  return candidates.slice(0, RELATED_ITEMS).map((candidate) => {
+  const likeliest = [...candidates].sort((a, b) => b.relevance - a.relevance || a.rank - b.rank);
+  return likeliest.slice(0, RELATED_ITEMS).map((candidate) => {
     const passage = candidate.retrieved.passages[0];
     const section = passage
       ? candidate.item.sections.find((s) => s.slug === passage.sectionSlug)

@@ -1,6 +1,14 @@
 import type { MeetingCatalog } from "../minutes/catalog.ts";
 import type { Item } from "../minutes/model.ts";
 import { analyseItem, type ItemAnalyses, type ItemAnalysis } from "./item-analysis.ts";
+import type { AnswerKind } from "./question-intent.ts";
+import {
+  hasDenseEvidence,
+  type RelevanceEvidence,
+  type RelevanceModel,
+  relevanceProbability,
+} from "./relevance-model.ts";
+import { HYBRID_RELEVANCE_MODEL, LEXICAL_RELEVANCE_MODEL } from "./relevance-weights.ts";
 import { type Concept, type Evidence, measureEvidence, type TermIndex } from "./term-evidence.ts";
 import type { TermAnalyzer } from "./term-matching.ts";
 import type { Language, RetrievedItem } from "./types.ts";
@@ -20,10 +28,16 @@ export interface Candidate {
   evidence: Evidence;
   /** Share of the question's weight found in the item's title alone. */
   titleCoverage: number;
+  /** Share of the question's weight found in the name of the meeting's body ("i Handicaprådet"). */
+  bodyCoverage: number;
   /** Share of the question's weight found in its best sentence (the title counting half). */
   sentenceCoverage: number;
   /** Position in the retriever's ranking, 0 first. */
   rank: number;
+  /** Whether a sentence about the question holds the kind of fact asked for (amount, name, date …). */
+  holdsAskedKind: boolean;
+  /** Probability that the item answers the question (src/answer/relevance-model.ts). */
+  relevance: number;
 }
 
 export function prepareCandidates(
@@ -36,9 +50,12 @@ export function prepareCandidates(
     limit: number;
     /** Analyses kept across questions; without it each item is analysed afresh. */
     itemAnalyses?: ItemAnalyses;
+    language: Language;
+    /** What the question asks for: whether an item holds that kind of fact is evidence too. */
+    kind: AnswerKind;
   },
 ): Candidate[] {
-  return retrieved.slice(0, options.limit).map((entry, rank) => {
+  const candidates = retrieved.slice(0, options.limit).map((entry, rank) => {
     const item = fullItem(entry, options.catalog);
     const { body, id } = entry.meeting;
     const analysis = options.itemAnalyses
@@ -52,67 +69,103 @@ export function prepareCandidates(
       evidence: measureEvidence(options.concepts, analysis.bag, options.termIndex),
       titleCoverage: measureEvidence(options.concepts, analysis.titleBag, options.termIndex)
         .coverage,
+      bodyCoverage: measureEvidence(options.concepts, analysis.bodyBag, options.termIndex).coverage,
       sentenceCoverage: 0,
+      holdsAskedKind: false,
+      relevance: 0,
     };
-    const units = scoreUnits(candidate, { ...options, kind: "other" });
+    const units = scoreUnits(candidate, options);
     // A closed item has no text: its title is all there is to go by.
     candidate.sentenceCoverage =
       units.length > 0 ? Math.max(...units.map((unit) => unit.coverage)) : candidate.titleCoverage;
+    candidate.holdsAskedKind =
+      options.kind === "other" || units.some((unit) => unit.holdsKind && unit.coverage > 0);
     return candidate;
   });
+  const context = questionContext(candidates, options.language);
+  for (const candidate of candidates) {
+    candidate.relevance = relevanceProbability(
+      relevanceEvidence(candidate, context),
+      modelFor(candidate.retrieved),
+    );
+  }
+  return candidates;
 }
 
-/** What the title says counts extra: an item is named after its subject. */
-const TITLE_WEIGHT = 0.5;
-
-function strength(candidate: Candidate): number {
-  return candidate.evidence.coverage + TITLE_WEIGHT * candidate.titleCoverage;
+/** What a candidate's evidence is read against: the question's language and its best candidate. */
+interface QuestionContext {
+  language: Language;
+  bestCoverage: number;
+  bestSentenceCoverage: number;
 }
 
-/**
- * Retrieval order, except that items with clearly more evidence (a fifth more, the title's
- * evidence counting extra) move ahead of the others. Items without evidence come last.
- */
-export function orderByEvidence(candidates: Candidate[]): Candidate[] {
-  const best = Math.max(0, ...candidates.map(strength));
-  const strong = candidates.filter(
-    (candidate) => candidate.evidence.coverage > 0 && strength(candidate) >= best / 1.2,
-  );
-  const rest = candidates.filter((candidate) => !strong.includes(candidate));
-  return [...strong, ...rest];
+function questionContext(candidates: Candidate[], language: Language): QuestionContext {
+  return {
+    language,
+    bestCoverage: Math.max(0, ...candidates.map((candidate) => candidate.evidence.coverage)),
+    bestSentenceCoverage: Math.max(0, ...candidates.map((candidate) => candidate.sentenceCoverage)),
+  };
+}
+
+function relevanceEvidence(candidate: Candidate, context: QuestionContext): RelevanceEvidence {
+  return {
+    coverage: candidate.evidence.coverage,
+    sentenceCoverage: candidate.sentenceCoverage,
+    titleCoverage: candidate.titleCoverage,
+    bodyCoverage: candidate.bodyCoverage,
+    distinctiveMatches: candidate.evidence.distinctiveMatches,
+    holdsAskedKind: candidate.holdsAskedKind,
+    rank: candidate.rank,
+    signals: candidate.retrieved.signals,
+    english: context.language === "en",
+    bestCoverage: context.bestCoverage,
+    bestSentenceCoverage: context.bestSentenceCoverage,
+  };
+}
+
+/** The evidence the model weighed for each candidate of a question, for calibration. */
+export function evidenceOf(candidates: Candidate[], language: Language): RelevanceEvidence[] {
+  const context = questionContext(candidates, language);
+  return candidates.map((candidate) => relevanceEvidence(candidate, context));
+}
+
+function modelFor(entry: RetrievedItem): RelevanceModel {
+  return hasDenseEvidence(entry.signals) ? HYBRID_RELEVANCE_MODEL : LEXICAL_RELEVANCE_MODEL;
 }
 
 export interface Relevance {
   relevant: boolean;
-  /** The candidate the evidence points to, when relevant. */
+  /** The most probably relevant candidate, when it clears the model's threshold. */
   best: Candidate | undefined;
 }
 
 /**
- * English questions are matched through translations, which earn partial credit, so they are
- * held to proportionally lower shares.
+ * Relevant when a candidate clears the threshold of the model that scored it (hybrid when
+ * retrieval had a dense leg, lexical otherwise); the best is the most probable one. Nothing
+ * relevant: the minutes do not cover the question.
  */
-const THRESHOLDS: Record<Language, { item: number; sentence: number }> = {
-  da: { item: 0.5, sentence: 0.4 },
-  en: { item: 0.35, sentence: 0.3 },
-};
+export function judgeRelevance(candidates: Candidate[]): Relevance {
+  const best = relevantCandidates(candidates)[0];
+  return { relevant: best !== undefined, best };
+}
+
+/** The candidates relevant in their own right, most probable first: what an answer may quote and cite. */
+export function relevantCandidates(candidates: Candidate[]): Candidate[] {
+  return candidates
+    .filter(isRelevantEnough)
+    .sort((a, b) => b.relevance - a.relevance || a.rank - b.rank);
+}
 
 /**
- * Relevant when an item holds a distinctive concept of the question (found in few items), at
- * least half of the question's weight, and a good part of it in one sentence (or as much in the
- * title): the words of the question stand together somewhere, not scattered over a long item.
+ * Clears the threshold; and, without a dense leg, holds at least one term of the question that
+ * few items hold: words every item has ("møde", "udvalg") are no evidence on their own.
  */
-export function judgeRelevance(candidates: Candidate[], language: Language): Relevance {
-  const threshold = THRESHOLDS[language];
-  const passing = candidates.filter(
-    (candidate) =>
-      candidate.evidence.distinctiveMatches > 0 &&
-      candidate.evidence.coverage >= threshold.item &&
-      (candidate.sentenceCoverage >= threshold.sentence ||
-        candidate.titleCoverage >= threshold.item),
+function isRelevantEnough(candidate: Candidate): boolean {
+  const dense = hasDenseEvidence(candidate.retrieved.signals);
+  return (
+    candidate.relevance >= modelFor(candidate.retrieved).threshold &&
+    (dense || candidate.evidence.distinctiveMatches > 0)
   );
-  const best = orderByEvidence(passing)[0];
-  return { relevant: best !== undefined, best };
 }
 
 function fullItem(entry: RetrievedItem, catalog: MeetingCatalog): Item {

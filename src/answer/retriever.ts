@@ -1,4 +1,4 @@
-import type { Chunk, DenseSearcher, LexicalIndex } from "../index/types.ts";
+import type { Chunk, DenseSearcher, LexicalIndex, ScoredChunk } from "../index/types.ts";
 import { slugify } from "../minutes/anchors.ts";
 import type { Meeting } from "../minutes/model.ts";
 import { describeError } from "../shared/errors.ts";
@@ -70,6 +70,7 @@ export function createRetriever(options: CreateRetrieverOptions): Retriever {
       const queries = distinctQueries(query, retrieveOptions.extraQueries ?? []);
 
       const lists: RankedList[] = [];
+      const legHits: LegHits = { lexical: [], dense: [] };
       for (const [position, text] of queries.entries()) {
         const weight = position === 0 ? 1 : EXTRA_QUERY_WEIGHT;
         const expansions = options.synonyms.expand(text);
@@ -79,14 +80,17 @@ export function createRetriever(options: CreateRetrieverOptions): Retriever {
           expansions,
           ...(filtered ? { accept: accepts } : {}),
         });
-        lists.push({ leg: "lexical", weight, chunkIds: keep(lexicalHits, accepts) });
+        const keptLexical = lexicalHits.filter((hit) => accepts(hit.chunkId));
+        lists.push({ leg: "lexical", weight, chunkIds: keptLexical.map((hit) => hit.chunkId) });
+        legHits.lexical.push(keptLexical);
         if (dense) {
           try {
             const k = filtered
               ? Math.min(chunksById.size, FILTERED_DENSE_CANDIDATES)
               : candidatesPerLeg;
-            const denseHits = await dense.search(text, k);
-            lists.push({ leg: "dense", weight, chunkIds: keep(denseHits, accepts) });
+            const denseHits = (await dense.search(text, k)).filter((hit) => accepts(hit.chunkId));
+            lists.push({ leg: "dense", weight, chunkIds: denseHits.map((hit) => hit.chunkId) });
+            legHits.dense.push(denseHits);
           } catch (error) {
             logger.warn(
               { embedderId: dense.embedderId, error: describeError(error) },
@@ -96,10 +100,14 @@ export function createRetriever(options: CreateRetrieverOptions): Retriever {
         }
       }
 
-      const fused = fuseByItem(lists, (chunkId) => {
+      const itemKeyOf = (chunkId: string) => {
         const chunk = chunksById.get(chunkId);
         return chunk ? itemKey(chunk.meetingId, chunk.itemNumber) : undefined;
-      });
+      };
+      const fused = fuseByItem(lists, itemKeyOf);
+      // BM25 scores of different queries are not comparable; each list's are read against its best.
+      const lexicalLeg = legRanking(legHits.lexical, itemKeyOf, "relative");
+      const denseLeg = legRanking(legHits.dense, itemKeyOf, "absolute");
       const items = fused.slice(0, limit).flatMap((entry): RetrievedItem[] => {
         const passages = entry.chunks.slice(0, MAX_PASSAGES_PER_ITEM).flatMap((scored) => {
           const chunk = chunksById.get(scored.chunkId);
@@ -118,6 +126,13 @@ export function createRetriever(options: CreateRetrieverOptions): Retriever {
             },
             score: entry.score,
             legs: entry.legs,
+            signals: {
+              lexicalRank: lexicalLeg.items.get(entry.itemKey)?.rank ?? null,
+              lexicalScore: lexicalLeg.items.get(entry.itemKey)?.score ?? 0,
+              denseRank: denseLeg.items.get(entry.itemKey)?.rank ?? null,
+              denseSimilarity: denseLeg.items.get(entry.itemKey)?.score ?? 0,
+              denseTopSimilarity: denseLeg.top,
+            },
             passages,
           },
         ];
@@ -143,8 +158,43 @@ function itemKey(meetingId: string, itemNumber: number): string {
   return `${meetingId}#${itemNumber}`;
 }
 
-function keep(hits: { chunkId: string }[], accepts: (chunkId: string) => boolean): string[] {
-  return hits.map((hit) => hit.chunkId).filter(accepts);
+/** Each leg's hit lists, one per query (the question, then rewrites or the thread's questions). */
+interface LegHits {
+  lexical: ScoredChunk[][];
+  dense: ScoredChunk[][];
+}
+
+/**
+ * One leg's hit lists read as a ranking of items: each item at its best rank in any list, with
+ * its best chunk's score relative to that list's best (lexical) or as it is (dense similarity).
+ */
+function legRanking(
+  lists: readonly ScoredChunk[][],
+  itemKeyOf: (chunkId: string) => string | undefined,
+  scale: "relative" | "absolute",
+): { top: number; items: Map<string, { rank: number; score: number }> } {
+  const items = new Map<string, { rank: number; score: number }>();
+  let top = 0;
+  for (const hits of lists) {
+    const listTop = hits[0]?.score ?? 0;
+    if (listTop <= 0) continue;
+    top = Math.max(top, scale === "relative" ? 1 : listTop);
+    const ranks = new Map<string, { rank: number; score: number }>();
+    for (const hit of hits) {
+      const key = itemKeyOf(hit.chunkId);
+      if (key === undefined || ranks.has(key)) continue;
+      const score = scale === "relative" ? hit.score / listTop : hit.score;
+      ranks.set(key, { rank: ranks.size + 1, score });
+    }
+    for (const [key, found] of ranks) {
+      const known = items.get(key);
+      items.set(key, {
+        rank: Math.min(known?.rank ?? found.rank, found.rank),
+        score: Math.max(known?.score ?? 0, found.score),
+      });
+    }
+  }
+  return { top, items };
 }
 
 function distinctQueries(query: string, extraQueries: string[]): string[] {

@@ -40,12 +40,31 @@ export interface RetrievedPassage {
   score: number;
 }
 
+/**
+ * How each leg ranked an item, at its best over the question and its extra queries (rewrites,
+ * the thread's earlier questions): the evidence the answer stage judges relevance by, beside
+ * the item's text.
+ */
+export interface RetrievalSignals {
+  /** 1-based rank of the item in the lexical list; null when the leg did not find it. */
+  lexicalRank: number | null;
+  /** Its best chunk's BM25 score over the best of the same list (0–1). */
+  lexicalScore: number;
+  /** 1-based rank in the dense list; null when not found or there is no dense leg. */
+  denseRank: number | null;
+  /** Cosine similarity of its best chunk to the question (0 without a dense leg). */
+  denseSimilarity: number;
+  /** The best similarity any chunk had, to read denseSimilarity against. */
+  denseTopSimilarity: number;
+}
+
 /** One agenda item found by retrieval; passages best first. One entry per item. */
 export interface RetrievedItem {
   meeting: MeetingRef;
   item: ItemRef;
   score: number;
   legs: RetrievalLeg[];
+  signals: RetrievalSignals;
   passages: RetrievedPassage[];
 }
 

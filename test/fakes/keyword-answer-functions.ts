@@ -210,6 +210,13 @@ function toRetrievedItem(match: Match): RetrievedItem {
     item: toItemRef(match.item),
     score: match.score,
     legs: ["lexical"],
+    signals: {
+      lexicalRank: 1,
+      lexicalScore: 1,
+      denseRank: null,
+      denseSimilarity: 0,
+      denseTopSimilarity: 0,
+    },
     passages: match.section
       ? [
           {

@@ -51,6 +51,13 @@ function retrieved(meetingId: string, number: number): RetrievedItem {
     item: toItemRef(item),
     score: 1,
     legs: ["lexical"],
+    signals: {
+      lexicalRank: 1,
+      lexicalScore: 1,
+      denseRank: null,
+      denseSimilarity: 0,
+      denseTopSimilarity: 0,
+    },
     passages: item.sections.map((section, index) => ({
       chunkId: `${meeting.id}#${item.number}/${section.slug}/${index}`,
       sectionHeading: section.heading,
@@ -67,8 +74,16 @@ function retrieved(meetingId: string, number: number): RetrievedItem {
 function answer(question: string, items: RetrievedItem[]) {
   const language = detectLanguage(question);
   const concepts = questionConcepts(question, analyzer, synonyms);
-  const candidates = prepareCandidates(items, { catalog, concepts, analyzer, termIndex, limit: 5 });
-  const relevance = judgeRelevance(candidates, language);
+  const candidates = prepareCandidates(items, {
+    catalog,
+    concepts,
+    analyzer,
+    termIndex,
+    limit: 5,
+    language,
+    kind: answerKindOf(question),
+  });
+  const relevance = judgeRelevance(candidates);
   const ordered = relevance.best
     ? [relevance.best, ...candidates.filter((c) => c !== relevance.best)]
     : candidates;

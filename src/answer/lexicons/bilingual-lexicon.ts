@@ -45,18 +45,18 @@ export function buildBilingualLexicon(options: BilingualLexiconOptions): Transla
   };
 
   for (const entry of options.englishToDanish) {
-    entry.senses.forEach((sense, senseIndex) => {
-      sense.forEach((danish, position) =>
-        offer(entry.headword, danish, senseWeight(senseIndex, position)),
-      );
-    });
+    for (const [senseIndex, sense] of entry.senses.entries()) {
+      for (const [position, danish] of sense.entries()) {
+        offer(entry.headword, danish, senseWeight(senseIndex, position));
+      }
+    }
   }
   for (const entry of options.danishToEnglish) {
-    entry.senses.forEach((sense, senseIndex) => {
-      sense.forEach((english, position) =>
-        offer(english, entry.headword, senseWeight(senseIndex, position)),
-      );
-    });
+    for (const [senseIndex, sense] of entry.senses.entries()) {
+      for (const [position, english] of sense.entries()) {
+        offer(english, entry.headword, senseWeight(senseIndex, position));
+      }
+    }
   }
 
   const translations: Translation[] = [];

