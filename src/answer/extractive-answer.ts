@@ -213,9 +213,7 @@ function byPrecedenceThenScore(a: ScoredUnit, b: ScoredUnit): number {
 function chooseUnits(candidates: Candidate[], options: ExtractiveOptions): ScoredUnit[] {
   const [primary, ...others] = candidates;
   if (!primary) return [];
-  const primaryUnits = scoreUnits(primary, options)
-    .filter((scored) => scored.coverage > 0)
-    .sort(byPrecedenceThenScore);
+  const primaryUnits = supportingUnits(scoreUnits(primary, options)).sort(byPrecedenceThenScore);
   const first = primaryUnits[0];
   if (!first) return [];
   const best = narrowed(first, options);
@@ -263,6 +261,16 @@ function chooseUnits(candidates: Candidate[], options: ExtractiveOptions): Score
       sectionIndex(a) - sectionIndex(b) ||
       a.unit.start - b.unit.start,
   );
+}
+
+/**
+ * The units that hold some of the question's words; when none does (the item was judged
+ * relevant on evidence other than its words, such as a question in words the lexicons do not
+ * translate), those that hold the kind of thing asked for.
+ */
+function supportingUnits(units: ScoredUnit[]): ScoredUnit[] {
+  const covering = units.filter((scored) => scored.coverage > 0);
+  return covering.length > 0 ? covering : units.filter((scored) => scored.precedence > 0);
 }
 
 /**

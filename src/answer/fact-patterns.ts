@@ -56,7 +56,8 @@ const DATE = wordPattern(
     `(?:${MONTHS})\\s+\\d{4}`,
     `(?:${MONTH_ABBREVIATIONS})\\.\\s*\\d{4}`,
     "(?:uge|week)\\s+\\d{1,2}",
-    `(?:primo|medio|ultimo|udgangen af|starten af|slutningen af|foråret|efteråret|sommeren|vinteren)\\s+(?:\\d{4}|${MONTHS})`,
+    `(?:primo|medio|ultimo|udgangen af|starten af|slutningen af)\\s+(?:\\d{4}|${MONTHS})`,
+    "(?:forår|efterår|sommer|vinter|halvår|kvartal)(?:et|en)?\\s+\\d{4}",
   ].join("|"),
 );
 /** A time of day: a date question takes it when no sentence holds a date. */
@@ -111,8 +112,10 @@ const NAMES_RECOMMENDATION = wordPattern(
 const NEGATION = wordPattern("ikke|forkastet|forkastes|afvist|afvises|afviste");
 /** "Mette Ekstrøm og Rikke Pedersen var fraværende.", "X deltog ikke i sagens behandling." */
 const ATTENDANCE_NOTE = wordPattern(
-  "fraværende|deltog ikke|afbud|forlod mødet|inhabil|erklærede sig inhabil",
+  "(?:var|er|blev) fraværende|fraværende:|deltog ikke i (?:sagens |punktets )?(?:behandling(?:en)?|mødet)|meldt afbud|afbud fra|forlod mødet|erklærede sig inhabil",
 );
+/** A note of who was absent is short; a longer sentence only mentions absence. */
+const MAX_ATTENDANCE_NOTE_WORDS = 30;
 
 export function namesMoneyOrShare(text: string): boolean {
   return MONEY_OR_SHARE.test(text);
@@ -164,7 +167,11 @@ export function recordsDecision(text: string): boolean {
 }
 
 export function isAttendanceNote(text: string): boolean {
-  return ATTENDANCE_NOTE.test(text) && !DECISION_WORDS.test(text);
+  return (
+    ATTENDANCE_NOTE.test(text) &&
+    !DECISION_WORDS.test(text) &&
+    (text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) <= MAX_ATTENDANCE_NOTE_WORDS
+  );
 }
 
 /**

@@ -95,6 +95,7 @@ const QUESTION_END = /\?["”»)]?$/u;
 const AGENDA_NOTE = /^\(.*\)[.:]?$/su;
 const WORD_OF_COUNT = /[\p{L}\p{N}]+/gu;
 const WORD_OF_NAME = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu;
+const DEPUTY = /^(?:næst|vice)(\p{L}+)$/u;
 /** A role this many words before a name, or after it, is the role of that person. */
 const ROLE_BEFORE_NAME_WORDS = 4;
 const ROLE_AFTER_NAME_WORDS = 3;
@@ -182,10 +183,19 @@ function wholeTermsOf(phrase: string, analyzer: TermAnalyzer): string[] | undefi
 
 /** Every term the question asks about: its words, their parts, synonyms and translations. */
 export function askedTerms(concepts: readonly Concept[]): ReadonlySet<string> {
+  const terms = new Set(askedWholeTerms(concepts));
+  for (const concept of concepts) for (const term of concept.parts) terms.add(term);
+  return terms;
+}
+
+/**
+ * The question's words, synonyms and translations without the parts of its compounds: the roles
+ * it asks about ("næstformand" asks for no "formand").
+ */
+export function askedWholeTerms(concepts: readonly Concept[]): ReadonlySet<string> {
   const terms = new Set<string>();
   for (const concept of concepts) {
     for (const term of concept.own) terms.add(term);
-    for (const term of concept.parts) terms.add(term);
     for (const term of concept.expansions) terms.add(term);
   }
   return terms;
@@ -206,6 +216,7 @@ export function answerTier(
   kind: AnswerKind,
   asked: ReadonlySet<string>,
   analyzer: TermAnalyzer,
+  askedRoles: ReadonlySet<string> = asked,
 ): number {
   const { facts } = unit;
   if (facts.asksQuestion) return 0;
@@ -216,7 +227,7 @@ export function answerTier(
       return facts.recordsVote ? 2 : facts.mentionsVote || facts.recordsDecision ? 1 : 0;
     case "person":
       unit.people ??= peopleNamedIn(unit.text, analyzer);
-      return personTier(unit.text, unit.people, asked);
+      return personTier(unit.text, unit.people, asked, askedRoles);
     case "amount":
       return facts.namesMoneyOrShare ? 2 : facts.namesCount ? 1 : 0;
     case "number":
@@ -245,17 +256,33 @@ function isAsked(mention: PersonMention, asked: ReadonlySet<string>): boolean {
   return mention.terms?.every((term) => asked.has(term)) ?? false;
 }
 
-function personTier(text: string, people: PeopleNamed, asked: ReadonlySet<string>): number {
+function personTier(
+  text: string,
+  people: PeopleNamed,
+  asked: ReadonlySet<string>,
+  askedRoleTerms: ReadonlySet<string>,
+): number {
   const names = people.filter((mention) => mention.kind === "name" && !isAsked(mention, asked));
   const roles = people.filter((mention) => mention.kind === "role");
-  const askedRoles = roles.filter((role) => isAsked(role, asked));
+  const askedRoles = roles.filter((role) => isAsked(role, askedRoleTerms));
   if (names.length === 0) return roles.some((role) => !isAsked(role, asked)) ? 1 : 0;
   if (askedRoles.length === 0) return 2;
   const everyName = people.filter((mention) => mention.kind === "name");
-  const holdsAskedRole = names.some((name) =>
-    rolesOf(name, roles, everyName, text).some((role) => askedRoles.includes(role)),
+  const rolesOfNames = names.map((name) => rolesOf(name, roles, everyName, text));
+  if (rolesOfNames.some((given) => given.some((role) => askedRoles.includes(role)))) return 3;
+  // "… da overtager næstformanden, Claus Jensen (V) formandens plads": the formand is mentioned,
+  // but the one named is the næstformand.
+  const namesDeputy = rolesOfNames.some((given) =>
+    given.some((role) => isDeputyOf(role, askedRoleTerms)),
   );
-  return holdsAskedRole ? 3 : 2;
+  return namesDeputy ? 2 : 3;
+}
+
+/** The deputy of a role asked about: "næstformand" for "formand", "viceborgmester" for "borgmester". */
+function isDeputyOf(role: PersonMention, asked: ReadonlySet<string>): boolean {
+  const [term, ...rest] = role.terms ?? [];
+  const office = term?.match(DEPUTY)?.[1];
+  return rest.length === 0 && office !== undefined && asked.has(office);
 }
 
 /**

@@ -5,7 +5,13 @@ import type { AnswerKind } from "./question-intent.ts";
 import { listEntries, type TextUnit } from "./sentences.ts";
 import { type Concept, conceptWeight, matchConcept, type TermIndex } from "./term-evidence.ts";
 import { type TermAnalyzer, type TokenBag, tokenBag } from "./term-matching.ts";
-import { answerTier, askedTerms, type UnitWithFacts, unitFacts } from "./unit-facts.ts";
+import {
+  answerTier,
+  askedTerms,
+  askedWholeTerms,
+  type UnitWithFacts,
+  unitFacts,
+} from "./unit-facts.ts";
 
 /**
  * Scores each sentence unit of a candidate item as support for the question: the share of the
@@ -31,8 +37,9 @@ export interface ScoredUnit {
   tier: number;
   /**
    * Units of higher precedence answer first, whatever their score: the tier, for facts (an
-   * amount, a date, a vote); for people, only whether it names anyone, the tier adding to the
-   * score instead, since a role alone ("jobformidleren") can answer "hvem" best.
+   * amount, a vote) and for a name in the role asked about. Finer distinctions add to the score
+   * instead: for people, a name over a role alone (a role, "jobformidleren", can answer "hvem"
+   * best); for dates, a day over a month.
    */
   precedence: number;
   /** Holds the kind of thing the question asks for (a new name, a number, a decision …). */
@@ -47,8 +54,11 @@ export interface UnitScoringOptions {
 }
 
 const KIND_BONUS = 0.35;
-/** For "hvem": a name over a role alone, a name in the role asked about over any name. */
-const PERSON_TIER_STEP = 0.15;
+/**
+ * A finer tier within the same precedence: for "hvem", a name over a role alone and a name in the
+ * role asked about over any name; for "hvornår", a day ("28. november 2012") over a month.
+ */
+const TIER_STEP = 0.15;
 /** For "hvem": a decision that names someone ("udpeger Henrik Juncher") is the answer of record. */
 const APPOINTMENT_BONUS = 0.15;
 const RETRIEVED_PASSAGE_BONUS = 0.05;
@@ -65,7 +75,7 @@ export function scoreUnits(candidate: Candidate, options: UnitScoringOptions): S
   const { concepts, termIndex } = options;
   const { analysis } = candidate;
   const coverages = unitCoverages(candidate, concepts, termIndex);
-  const asked = askedTerms(concepts);
+  const asked = askedOf(concepts);
   const scored: ScoredUnit[] = [];
   let position = 0;
   for (const { section, units } of analysis.sections) {
@@ -87,7 +97,7 @@ export function scoreListEntries(scored: ScoredUnit, options: UnitScoringOptions
   const entries = listEntries(section.text, scored.unit);
   if (entries.length === 0) return [];
   const context = contextOf(candidate, options.concepts, options.termIndex);
-  const asked = askedTerms(options.concepts);
+  const asked = askedOf(options.concepts);
   return entries.map((unit) => {
     const bag = tokenBag(unit.text, options.analyzer);
     const analysed: AnalysedUnit = { unit, text: unit.text, bag, facts: unitFacts(unit.text) };
@@ -96,19 +106,29 @@ export function scoreListEntries(scored: ScoredUnit, options: UnitScoringOptions
   });
 }
 
+/** What the question names itself: its terms, and the roles it asks about (whole words). */
+interface Asked {
+  terms: ReadonlySet<string>;
+  roles: ReadonlySet<string>;
+}
+
+function askedOf(concepts: readonly Concept[]): Asked {
+  return { terms: askedTerms(concepts), roles: askedWholeTerms(concepts) };
+}
+
 function scoreOne(
   candidate: Candidate,
   section: Section,
   analysed: AnalysedUnit,
   coverage: number,
-  asked: ReadonlySet<string>,
+  asked: Asked,
   options: UnitScoringOptions,
 ): ScoredUnit {
   const { kind, analyzer } = options;
   const { analysis } = candidate;
   const { unit, facts } = analysed;
   // A question the minutes ask ("… om der er nogle, som vil være med?") answers nothing.
-  const tier = answerTier(analysed, kind, asked, analyzer);
+  const tier = answerTier(analysed, kind, asked.terms, analyzer, asked.roles);
   const holdsKind = tier > 0;
   // Minutes without headings record decisions in running text ("Det besluttes at …").
   const prior =
@@ -116,8 +136,8 @@ function scoreOne(
       ? (SECTION_PRIOR.beslutning ?? 0)
       : (SECTION_PRIOR[section.kind] ?? 0);
   const person = kind === "person";
-  const kindBonus = holdsKind ? KIND_BONUS + (person ? (tier - 2) * PERSON_TIER_STEP : 0) : 0;
-  let score = coverage + kindBonus + prior;
+  const { precedence, bonus } = rankOf(kind, tier);
+  let score = coverage + bonus + prior;
   if (holdsKind && person && facts.recordsDecision) score += APPOINTMENT_BONUS;
   const retrieved = candidate.retrieved.passages.some(
     (passage) =>
@@ -128,8 +148,19 @@ function scoreOne(
   // nothing; a very short unit rarely does, unless it is the decision asked for ("Godkendt").
   if (facts.isAgendaNote || facts.isAttendanceNote) score -= 1;
   else if (facts.wordCount < MIN_WORDS && !(kind === "decision" && holdsKind)) score -= 0.3;
-  const precedence = person ? Number(holdsKind) : tier;
   return { candidate, section, unit, analysed, score, coverage, tier, precedence, holdsKind };
+}
+
+/** How a unit's tier ranks it: as precedence (strict), and as a bonus to its score. */
+function rankOf(kind: AnswerKind, tier: number): { precedence: number; bonus: number } {
+  if (tier === 0) return { precedence: 0, bonus: 0 };
+  if (kind === "person") {
+    return { precedence: tier === 3 ? 2 : 1, bonus: KIND_BONUS + (tier - 2) * TIER_STEP };
+  }
+  if (kind === "date") {
+    return { precedence: Math.min(tier, 2), bonus: KIND_BONUS + (tier === 3 ? TIER_STEP : 0) };
+  }
+  return { precedence: tier, bonus: KIND_BONUS };
 }
 
 /**
