@@ -5,6 +5,10 @@ import type { Language } from "./types.ts";
 
 export interface AnswerPhrases {
   decisionIntro(itemNumber: number, title: string): string;
+  /** Before the recommendation a decision approves without restating it ("Godkendt."). */
+  approvedRecommendation: string;
+  /** An item the minutes give only a title for (an agenda list). */
+  titleOnly(itemNumber: number, title: string): string;
   quotedIntro: string;
   closedItem(itemNumber: number): string;
   abstain: string;
@@ -40,6 +44,9 @@ const ENGLISH_FAILURES: Record<LlmFailureReason, string> = {
 export const PHRASES: Record<Language, AnswerPhrases> = {
   da: {
     decisionIntro: (itemNumber, title) => `Beslutning, punkt ${itemNumber} (${title}):`,
+    approvedRecommendation: "Indstillingen, som beslutningen henviser til:",
+    titleOnly: (itemNumber, title) =>
+      `Referatet har kun punktets titel: punkt ${itemNumber}, "${title}".`,
     quotedIntro: "Fra referatet:",
     closedItem: (itemNumber) => `Punkt ${itemNumber} er et lukket punkt; indholdet gengives ikke.`,
     abstain: "Referaterne ser ikke ud til at dække det spørgsmål.",
@@ -52,6 +59,9 @@ export const PHRASES: Record<Language, AnswerPhrases> = {
   en: {
     decisionIntro: (itemNumber, title) =>
       `Decision, item ${itemNumber} (${title}), quoted in Danish:`,
+    approvedRecommendation: "The recommendation the decision refers to (in Danish):",
+    titleOnly: (itemNumber, title) =>
+      `The minutes give only the item's title: item ${itemNumber}, "${title}" (in Danish).`,
     quotedIntro: "From the minutes (quoted in Danish):",
     closedItem: (itemNumber) =>
       `Item ${itemNumber} was a closed item; its content is not described.`,

@@ -1,6 +1,7 @@
 import { sourceUrl } from "../minutes/anchors.ts";
 import { formatDanishDate } from "../minutes/dates.ts";
 import type { SectionKind } from "../minutes/model.ts";
+import { withoutMarkup } from "./markup.ts";
 import type { Citation, ItemRef, Language, MeetingRef } from "./types.ts";
 
 /** Citations: which item and section supports a claim, a short verbatim quote, and its link. */
@@ -45,11 +46,12 @@ export function createCitation(input: CitationInput): Citation {
 }
 
 /**
- * Collapses whitespace and, when longer than `maxLength`, cuts at the last word boundary and
- * adds "…", so the quote is always a verbatim prefix of the text (up to spacing).
+ * Drops markup (`**bold**`, links, table pipes), collapses whitespace and, when longer than
+ * `maxLength`, cuts at the last word boundary and adds "…", so the quote is always a prefix of
+ * the text's words as the minutes give them.
  */
 export function shortenQuote(text: string, maxLength = DEFAULT_QUOTE_LENGTH): string {
-  const flat = text.replace(/\s+/g, " ").trim();
+  const flat = withoutMarkup(text).replace(/\s+/g, " ").trim();
   if (flat.length <= maxLength) return flat;
   const cut = flat.slice(0, maxLength + 1);
   const boundary = cut.lastIndexOf(" ");

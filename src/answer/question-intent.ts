@@ -1,19 +1,33 @@
 /**
- * What kind of answer a question asks for, from its phrasing (Danish and English): a decision
- * ("hvad blev besluttet", "what was decided"), a person, a number, a date, or anything else.
+ * What kind of answer a question asks for, from its phrasing (Danish and English): a vote, a
+ * person, a duration, a date, an amount, a number, a decision, or anything else. The first kind
+ * whose phrasing the question holds wins, in that order: "hvem stemte imod" asks for a vote,
+ * "hvornår blev det besluttet" for a date, "how much did it end up costing" for an amount.
  */
 
 import { wordPattern as words } from "./word-pattern.ts";
 
-export type AnswerKind = "decision" | "person" | "amount" | "number" | "date" | "other";
+export type AnswerKind =
+  | "decision"
+  | "vote"
+  | "person"
+  | "amount"
+  | "number"
+  | "date"
+  | "duration"
+  | "other";
 
-const DECISION_PATTERNS = [
+/** A body that decides: its view on a matter is its decision. */
+const BODY =
+  "\\p{L}*udvalg\\p{L}*|byråd\\p{L}*|kommunalbestyrelse\\p{L}*|regionsråd\\p{L}*|bestyrelse\\p{L}*|rådet|hmu|lom|committee|council|board|politicians";
+
+const VOTE_PATTERNS = [
   words(
-    "beslut(?:tet|tede|tes|te|ter|ning|ningen|ninger|ningerne)|vedt(?:aget|og|ages)|udfald(?:et)?",
+    "stemte|stemme|stemmer|stemmerne|stemmede|afstemning\\p{L}*|stemmeafgivning\\p{L}*|enstemmig\\p{L}*|undlod|undlader|mindretal\\p{L}*|flertal(?:let)?",
   ),
-  words("(?:hvad|hvordan|hvorfor).*(?:godkendt|godkendte|aftalt|aftalte|konkluderet|konkluderede)"),
-  words("decid(?:e|ed|es|ing)|decisions?|resolv(?:e|ed)|conclu(?:de|ded|sion)|outcome"),
-  words("what.*(?:agreed|approved|adopted)|(?:was|were).*(?:approved|adopted|agreed)"),
+  words("vot(?:e|ed|es|ing)|unanimous\\p{L}*|abstain\\p{L}*|abstention\\p{L}*|minority|majority"),
+  words("(?:hvem|nogen|nogle|hvilke).*(?:imod|var mod)|(?:who|anyone|anybody|which).*against"),
+  words("(?:kunne|kan)\\s+ikke\\s+tiltræde"),
 ];
 
 const PERSON_PATTERNS = [
@@ -25,25 +39,70 @@ const PERSON_PATTERNS = [
   words("which (?:supplier|vendor|company|firm|organi[sz]ation|association)s?"),
 ];
 
-const NUMBER_PATTERNS = [
-  words("hvor (?:mange|meget|stor|store|høj|højt|lang|længe)"),
-  words("how (?:many|much|large|big|high|long)"),
+const DURATION_PATTERNS = [
+  words("hvor længe|hvor lang tid|hvor lang en periode|hvilken periode|i hvor lang"),
+  words("hvor mange (?:dage|uger|måneder|år|timer|minutter)"),
+  words(
+    "how long|for how long|what period|which period|how many (?:days|weeks|months|years|hours)",
+  ),
 ];
 
+const DATE_PATTERNS = [
+  words("hvornår|hvilken (?:dato|dag|måned)|what (?:date|day|month|time)|which (?:date|day|month)"),
+  words("deadline|frist(?:en)?|tidsfrist(?:en)?|by what date|until when|by when|since when"),
+  // English "when" asks only as the opening word; elsewhere it joins clauses ("… when it met").
+  /^\s*(?:(?:and|so|but)\s+)?when(?![\p{L}\p{N}])/iu,
+];
+
+const AMOUNT_QUESTION_PATTERNS = [
+  words("hvor meget|how much|hvor mange (?:penge|kroner|millioner)|how many (?:kroner|millions)"),
+];
+
+const NUMBER_PATTERNS = [
+  words("hvor (?:mange|stor|store|høj|højt|lang|langt|bred|dyb)"),
+  words("how (?:many|large|big|high|long|far|wide|deep)"),
+];
+
+const DECISION_PATTERNS = [
+  words(
+    "beslut(?:tet|tede|tes|te|ter|ning|ningen|ninger|ningerne)|vedt(?:aget|og|ages)|udfald(?:et)?",
+  ),
+  words(
+    "godkend(?:t|te|es|e|er)|tiltr(?:å|aa)d(?:t|te)|tiltrædes|anbefal(?:e|er|ede|et|es|ing|ingen)|konklu(?:deret|derede|sion)",
+  ),
+  words("decid(?:e|ed|es|ing)|decisions?|resolv(?:e|ed)|conclu(?:de|ded|sion)|outcome"),
+  words(
+    "approv(?:e|ed|es|al)|adopt(?:ed|s)?|agreed|endorsed?|recommend(?:ed|s|ation|ations)?|accepted",
+  ),
+  // A body's view is its decision: "hvad mente økonomiudvalget om …", "what did the committee say".
+  words(`(?:hvad|hvordan).*(?:mente|sagde|syntes|landede|endte).*(?:${BODY})`),
+  words(`(?:hvad|hvordan).*(?:${BODY}).*(?:mente|sagde|syntes|landede|endte)`),
+  words(`(?:what|how|where).*(?:${BODY}).*(?:say|said|think|thought|land|landed|conclude)`),
+  words("kom (?:der )?ud af|came out of|lov til|tilladelse|permission|allowed"),
+];
+
+/** What a question about money names, when it does not ask "how much" outright. */
 const AMOUNT_PATTERNS = [
   words(
     "penge|beløb(?:et)?|kost(?:er|ede|et|e)|pris(?:en)?|budget(?:tet)?|tilskud(?:det)?|kroner|money|amount|costs?|costing|price|budget|funding|grant",
   ),
 ];
 
-const DATE_PATTERNS = [words("hvornår|when|hvilken (?:dato|dag)|what (?:date|day)")];
+const KINDS: [AnswerKind, RegExp[]][] = [
+  ["vote", VOTE_PATTERNS],
+  ["person", PERSON_PATTERNS],
+  ["duration", DURATION_PATTERNS],
+  ["date", DATE_PATTERNS],
+  ["amount", AMOUNT_QUESTION_PATTERNS],
+  ["number", NUMBER_PATTERNS],
+  ["decision", DECISION_PATTERNS],
+  ["amount", AMOUNT_PATTERNS],
+];
 
 export function answerKindOf(question: string): AnswerKind {
-  if (PERSON_PATTERNS.some((pattern) => pattern.test(question))) return "person";
-  if (DATE_PATTERNS.some((pattern) => pattern.test(question))) return "date";
-  if (DECISION_PATTERNS.some((pattern) => pattern.test(question))) return "decision";
-  if (AMOUNT_PATTERNS.some((pattern) => pattern.test(question))) return "amount";
-  if (NUMBER_PATTERNS.some((pattern) => pattern.test(question))) return "number";
+  for (const [kind, patterns] of KINDS) {
+    if (patterns.some((pattern) => pattern.test(question))) return kind;
+  }
   return "other";
 }
 

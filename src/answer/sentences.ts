@@ -14,7 +14,7 @@ export interface TextUnit {
 const ABBREVIATIONS = new Set(
   (
     "bl.a f.eks fx jf kl ca nr pkt d dvs mht vedr evt inkl ekskl mio mia kr tlf att ift ml " +
-    "st hhv sek ang iflg mr mrs dr no vs etc e.g i.e"
+    "st hhv sek ang iflg mr mrs dr no vs etc e.g i.e stk pga iht jvf afd adm"
   ).split(" "),
 );
 
@@ -130,4 +130,18 @@ function pushTrimmed(units: TextUnit[], line: string, from: number, to: number, 
   if (trimmed === "") return;
   const start = offset + from + leading;
   units.push({ text: trimmed, start, end: start + trimmed.length });
+}
+
+/**
+ * The entries of a unit that holds a list (the lines after its introduction), each a verbatim
+ * slice of `text` with its offsets; none for a unit of one line. A long list is quoted by the
+ * entry that holds the answer rather than by an opening cut off before it.
+ */
+export function listEntries(text: string, unit: TextUnit): TextUnit[] {
+  const lines = linesWithOffsets(text.slice(unit.start, unit.end));
+  const entries: TextUnit[] = [];
+  for (const line of lines.slice(1)) {
+    pushTrimmed(entries, line.text, 0, line.text.length, unit.start + line.start);
+  }
+  return entries;
 }

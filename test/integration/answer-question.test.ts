@@ -126,8 +126,11 @@ describe("answerQuestion, extractive, on the bundled minutes", () => {
       "Who voted against the briefing on unemployment in January 2020?",
     );
     expect(answer.language).toBe("en");
-    expect(answer.text).toMatch(/^From the minutes \(quoted in Danish\):/);
-    expect(answer.text).toContain("Nick Zimmermann");
+    // A vote question is answered by the decision that records the vote.
+    expect(answer.text).toMatch(
+      /^Decision, item 3 \(Ledighed og indsats januar 2020\), quoted in Danish:/,
+    );
+    expect(answer.text).toContain("Imod stemte Nick Zimmermann.");
     const labels = answer.citations.map((citation) => formatCitationLabel(citation, "en"));
     expect(labels[0]).toMatch(/^Beskæftigelsesudvalget 14\.01\.2020 · Item 3 › /);
   });

@@ -15,6 +15,29 @@ describe("answerKindOf", () => {
     ["Hvor mange penge fik kommunen til projektet?", "amount"],
     ["Hvornår afholdes arbejdsmiljøtemadagen 2022?", "date"],
     ["Hvad er en Poverty Walk?", "other"],
+    // Votes come first: "hvem stemte imod" asks how members voted, not who someone is.
+    ["Hvem stemte imod budgettet?", "vote"],
+    ["How did the council vote on the wind farm?", "vote"],
+    ["Was the decision unanimous?", "vote"],
+    ["Var der nogen, der undlod at stemme?", "vote"],
+    ["Hvem var imod forslaget?", "vote"],
+    ["Hvem står bag indsatsen mod banderne?", "person"],
+    // Approval asked as yes/no, or a body's view, is a decision question.
+    ["Godkendte byrådet lokalplanen?", "decision"],
+    ["Was the new lease approved?", "decision"],
+    ["Hvad mente økonomiudvalget om buslinjen?", "decision"],
+    ["What did the committee say about the priority list?", "decision"],
+    ["Hvad anbefalede Økonomiudvalget om forpagtningsaftalen?", "decision"],
+    // How long is a duration; when a date; "when" only asks as the opening word in English.
+    ["Hvor længe skal planen i høring?", "duration"],
+    ["How long will the assessment take?", "duration"],
+    ["I hvilken periode indkaldes stedfortræderen?", "duration"],
+    ["When is the conference?", "date"],
+    ["What was the deadline for the consultation response?", "date"],
+    ["What did the committee decide when it met in June?", "decision"],
+    ["Hvor meget har aktierne tabt i værdi?", "amount"],
+    ["Hvor langt væk skal naboerne orienteres?", "number"],
+    ["Hvad blev besluttet om budgettet?", "decision"],
   ] as const)("%s → %s", (question, kind) => {
     expect(answerKindOf(question)).toBe(kind);
   });

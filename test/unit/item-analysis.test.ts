@@ -94,9 +94,9 @@ describe("unit facts", () => {
   });
 
   it("tells amounts, counts, dates, decisions, questions and agenda notes", () => {
-    expect(unitOf("Det koster 392.000 kr. i alt.").facts.namesAmountOfMoney).toBe(true);
-    expect(unitOf("I alt 65 deltog i møderne.").facts.namesAmountOrCount).toBe(true);
-    expect(unitOf("Det skete i 2019 og ikke siden.").facts.namesAmountOrCount).toBe(false);
+    expect(unitOf("Det koster 392.000 kr. i alt.").facts.namesMoneyOrShare).toBe(true);
+    expect(unitOf("I alt 65 deltog i møderne.").facts.namesCount).toBe(true);
+    expect(unitOf("Det skete i 2019 og ikke siden.").facts.namesCount).toBe(false);
     expect(unitOf("Mødet holdes den 5. maj i Randers.").facts.namesDate).toBe(true);
     expect(unitOf("Indstillingen blev godkendt.").facts.recordsDecision).toBe(true);
     expect(unitOf("Er der nogle, som vil være med?").facts.asksQuestion).toBe(true);
