@@ -137,16 +137,47 @@ describe("renderAnswer", () => {
 });
 
 describe("renderSummary and renderMeetings", () => {
-  it("renders one section per item, closed items unquoted, with source links", () => {
-    const [message] = renderSummary(sampleSummary(), { questionId: "s1", shareable: true });
+  it("renders the items packed into sections, titles linked to the source, closed items unquoted", () => {
+    const [message, ...more] = renderSummary(sampleSummary(), {
+      questionId: "s1",
+      shareable: true,
+    });
+    expect(more).toEqual([]);
     const all = texts(message?.blocks ?? []);
     expect(all[0]).toBe("Resumé: Udsatterådet 18.09.2019");
     expect(all[1]).toBe("Rådhuset · 2 punkter");
     expect(all).toContain(
-      "*Punkt 32. Orientering om budget 2020*\nRådet tog orienteringen til efterretning.",
+      [
+        "*<http://localhost:3000/meetings/udsatteraadet-2019-09-18#punkt-32-beslutning|Punkt 32. Orientering om budget 2020>*",
+        "Rådet tog orienteringen til efterretning.",
+        "",
+        "*Punkt 33. Personsag*",
+        "_Lukket punkt: indholdet gengives ikke._",
+      ].join("\n"),
     );
-    expect(all).toContain("*Punkt 33. Personsag*\nLukket punkt: indholdet gengives ikke.");
     expect(all.join("\n")).toContain("Resumé med uddrag fra referatet (ekstraktivt)");
+  });
+
+  it("labels the quoted parts of an extractive entry and shows the notes under the heading", () => {
+    const summary = sampleSummary();
+    summary.language = "en";
+    summary.quotesNote = "The quotes are in Danish, the language of the minutes.";
+    summary.note = "The language model cannot be reached";
+    const [entry] = summary.entries;
+    if (!entry) throw new Error("sample summary has entries");
+    entry.parts = [
+      { kind: "decision", label: "Decision", text: "Taget til efterretning." },
+      { kind: "gist", label: "In brief", text: "Budgettet for 2020 <er> lagt & vedtaget." },
+    ];
+    const all = texts(
+      renderSummary(summary, { questionId: "s2", shareable: false })[0]?.blocks ?? [],
+    );
+    expect(all[1]).toBe("Rådhuset · 2 items");
+    expect(all[2]).toBe("The quotes are in Danish, the language of the minutes.");
+    expect(all[3]).toBe("⚠️ Note: The language model cannot be reached");
+    expect(all[4]).toContain(
+      "_Decision:_ Taget til efterretning.\n_In brief:_ Budgettet for 2020 &lt;er&gt; lagt &amp; vedtaget.",
+    );
   });
 
   it("lists meetings newest first with links to their source pages", () => {
