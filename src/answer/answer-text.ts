@@ -82,9 +82,9 @@ export const PHRASES: Record<Language, AnswerPhrases> = {
     closedSummary: "Closed item.",
     summaryLabels: {
       decision: "Decision",
-      resume: "In brief",
+      resume: "Summary",
       indstilling: "Recommendation",
-      sagsfremstilling: "Background",
+      sagsfremstilling: "Case description",
       problemstilling: "Issue",
       tekst: "Minutes",
     },
