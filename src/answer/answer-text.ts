@@ -1,7 +1,16 @@
 import { isAppError } from "../shared/errors.ts";
 import type { Language } from "./types.ts";
 
-/** The fixed phrases answers are built from, in both languages. */
+/** The fixed phrases answers and summaries are built from, in both languages. */
+
+/** What a summary entry's quote is: this meeting's decision, or the section the gist comes from. */
+export type SummaryLabelKind =
+  | "decision"
+  | "resume"
+  | "indstilling"
+  | "sagsfremstilling"
+  | "problemstilling"
+  | "tekst";
 
 export interface AnswerPhrases {
   decisionIntro(itemNumber: number, title: string): string;
@@ -15,7 +24,9 @@ export interface AnswerPhrases {
   abstainWithRelated: string;
   llmFailed(reason: LlmFailureReason): string;
   closedSummary: string;
-  decisionLabel: string;
+  summaryLabels: Record<SummaryLabelKind, string>;
+  /** One line saying that the quotes are in Danish, for readers of another language; null in Danish. */
+  quotesInDanish: string | null;
 }
 
 export type LlmFailureReason =
@@ -54,7 +65,15 @@ export const PHRASES: Record<Language, AnswerPhrases> = {
       "Referaterne ser ikke ud til at dække det spørgsmål. Måske relateret: punkterne nedenfor.",
     llmFailed: (reason) => `${DANISH_FAILURES[reason]}; svaret er citeret direkte fra referatet.`,
     closedSummary: "Lukket punkt.",
-    decisionLabel: "Beslutning:",
+    summaryLabels: {
+      decision: "Beslutning",
+      resume: "Resumé",
+      indstilling: "Indstilling",
+      sagsfremstilling: "Sagsfremstilling",
+      problemstilling: "Problemstilling",
+      tekst: "Referat",
+    },
+    quotesInDanish: null,
   },
   en: {
     decisionIntro: (itemNumber, title) =>
@@ -71,7 +90,15 @@ export const PHRASES: Record<Language, AnswerPhrases> = {
     llmFailed: (reason) =>
       `${ENGLISH_FAILURES[reason]}; this answer is quoted directly from the minutes.`,
     closedSummary: "Closed item.",
-    decisionLabel: "Decision (in Danish):",
+    summaryLabels: {
+      decision: "Decision",
+      resume: "Summary",
+      indstilling: "Recommendation",
+      sagsfremstilling: "Case description",
+      problemstilling: "Issue",
+      tekst: "Minutes",
+    },
+    quotesInDanish: "The quotes are in Danish, the language of the minutes.",
   },
 };
 

@@ -1,17 +1,16 @@
 import { z } from "zod";
-import type { MeetingCatalog } from "../minutes/catalog.ts";
-import type { Item, Meeting, Section } from "../minutes/model.ts";
-import { AppError, describeError } from "../shared/errors.ts";
+import { type MeetingCatalog, requireMeeting } from "../minutes/catalog.ts";
+import type { Meeting, Section, SectionKind } from "../minutes/model.ts";
+import { describeError } from "../shared/errors.ts";
 import type { Logger } from "../shared/logger.ts";
 import { llmFailureReason, PHRASES } from "./answer-text.ts";
-import { createCitation, formatMeetingDate, shortenQuote } from "./citations.ts";
+import { formatMeetingDate } from "./citations.ts";
 import { defuse, languageName } from "./llm-sources.ts";
+import { toPlainText } from "./plain-text.ts";
 import type { Prompts } from "./prompts.ts";
-import { toItemRef, toMeetingRef } from "./refs.ts";
-import { splitIntoUnits } from "./sentences.ts";
+import { extractiveSummaryEntry } from "./summary-entry.ts";
 import type {
   ChatModel,
-  Citation,
   Language,
   MeetingSummary,
   SummariseMeeting,
@@ -19,9 +18,10 @@ import type {
 } from "./types.ts";
 
 /**
- * A meeting, item by item in the order of the minutes: each entry the item's title and its
- * decision quoted (or, without a decision, the opening of its text), or a short LLM summary of it,
- * always cited. Closed items are listed as closed and nothing more.
+ * A meeting, item by item in the order of the minutes: each entry the item's title, what was
+ * decided and, where the decision alone does not say, what the item is about, quoted and cited
+ * (see summary-entry.ts); or a short LLM summary of each item in the summary's language, still
+ * cited. Closed items are listed as closed and nothing more.
  */
 
 export interface SummariseMeetingOptions {
@@ -32,12 +32,18 @@ export interface SummariseMeetingOptions {
   logger: Logger;
 }
 
-const MAX_ENTRY_LENGTH = 320;
 const MAX_ITEM_TEXT_FOR_LLM = 1_800;
 const MAX_SUMMARY_LENGTH = 600;
 
-/** Sections that say what an item is about, best first, when it records no decision. */
-const OPENING_KINDS: Section["kind"][] = ["resume", "tekst", "sagsfremstilling", "indstilling"];
+/** The sections the model reads first, so a long case text does not crowd out the decision. */
+const LLM_SECTION_ORDER: SectionKind[] = [
+  "beslutning",
+  "resume",
+  "indstilling",
+  "sagsfremstilling",
+  "problemstilling",
+  "tekst",
+];
 
 const summarySchema = z.object({
   entries: z.array(z.object({ number: z.number().int(), summary: z.string() })).default([]),
@@ -49,13 +55,10 @@ export function createSummariseMeeting(options: SummariseMeetingOptions): Summar
 
   return async function summariseMeeting(reference, summaryOptions = {}) {
     const started = performance.now();
-    const meeting = catalog.resolve(reference);
-    if (!meeting) {
-      throw new AppError("meeting_not_found", `No meeting matches "${reference.trim()}"`);
-    }
+    const meeting = requireMeeting(catalog, reference);
     const language = summaryOptions.language ?? "da";
     const extractive = meeting.items.map((item) =>
-      extractiveEntry(meeting, item, language, publicBaseUrl),
+      extractiveSummaryEntry(meeting, item, { language, publicBaseUrl }),
     );
     const summary: MeetingSummary = {
       meeting: {
@@ -83,7 +86,8 @@ export function createSummariseMeeting(options: SummariseMeetingOptions): Summar
           const text = written.get(entry.number);
           if (entry.closed || !text) return entry;
           used += 1;
-          return { ...entry, text };
+          const { parts: _quoted, ...rest } = entry;
+          return { ...rest, text };
         });
         if (used > 0) summary.mode = "llm";
       } catch (error) {
@@ -95,6 +99,9 @@ export function createSummariseMeeting(options: SummariseMeetingOptions): Summar
         summary.note = PHRASES[language].llmFailed(reason);
       }
     }
+
+    const quotesNote = PHRASES[language].quotesInDanish;
+    if (quotesNote && summary.entries.some(quotesTheMinutes)) summary.quotesNote = quotesNote;
 
     logger.info(
       {
@@ -110,53 +117,6 @@ export function createSummariseMeeting(options: SummariseMeetingOptions): Summar
   };
 }
 
-function extractiveEntry(
-  meeting: Meeting,
-  item: Item,
-  language: Language,
-  publicBaseUrl: string,
-): SummaryEntry {
-  const phrases = PHRASES[language];
-  const base = { number: item.number, title: item.title, closed: item.closed };
-  if (item.closed) {
-    return {
-      ...base,
-      text: phrases.closedSummary,
-      citations: [cite(meeting, item, undefined, "", publicBaseUrl)],
-    };
-  }
-  const decision = nonEmpty(item.sections.find((section) => section.kind === "beslutning"));
-  if (decision) {
-    const text = opening(decision.text);
-    return {
-      ...base,
-      text: `${phrases.decisionLabel} ${text}`,
-      citations: [cite(meeting, item, decision, text, publicBaseUrl)],
-    };
-  }
-  const section =
-    OPENING_KINDS.map((kind) => nonEmpty(item.sections.find((s) => s.kind === kind))).find(
-      Boolean,
-    ) ?? item.sections.find((s) => s.text.trim() !== "");
-  if (!section)
-    return { ...base, text: "", citations: [cite(meeting, item, undefined, "", publicBaseUrl)] };
-  const text = opening(section.text);
-  return { ...base, text, citations: [cite(meeting, item, section, text, publicBaseUrl)] };
-}
-
-/** Whole sentences from the start, as many as fit; a single long one is shortened. */
-function opening(text: string): string {
-  const units = splitIntoUnits(text);
-  let result = "";
-  for (const unit of units) {
-    const flat = unit.text.replace(/\s+/g, " ");
-    const next = result === "" ? flat : `${result} ${flat}`;
-    if (next.length > MAX_ENTRY_LENGTH) break;
-    result = next;
-  }
-  return result === "" ? shortenQuote(units[0]?.text ?? text, MAX_ENTRY_LENGTH) : result;
-}
-
 async function summariseWithModel(
   meeting: Meeting,
   language: Language,
@@ -169,8 +129,8 @@ async function summariseWithModel(
       const body = item.closed
         ? "(closed item: content not disclosed)"
         : defuse(
-            item.sections
-              .map((section) => `${section.heading}:\n${section.text.trim()}`)
+            sectionsForModel(item.sections)
+              .map((section) => `${section.heading}:\n${toPlainText(section.text).trim()}`)
               .join("\n\n")
               .slice(0, MAX_ITEM_TEXT_FOR_LLM),
           );
@@ -199,7 +159,7 @@ async function summariseWithModel(
   const numbers = new Set(meeting.items.map((item) => item.number));
   const written = new Map<number, string>();
   for (const entry of output.entries) {
-    const text = entry.summary.trim();
+    const text = toPlainText(entry.summary).replace(/\s+/g, " ").trim();
     if (numbers.has(entry.number) && text !== "" && !written.has(entry.number)) {
       written.set(entry.number, text.slice(0, MAX_SUMMARY_LENGTH));
     }
@@ -207,24 +167,20 @@ async function summariseWithModel(
   return written;
 }
 
-function cite(
-  meeting: Meeting,
-  item: Item,
-  section: Section | undefined,
-  quote: string,
-  publicBaseUrl: string,
-): Citation {
-  return createCitation({
-    meeting: toMeetingRef(meeting),
-    item: toItemRef(item),
-    ...(section
-      ? { section: { heading: section.heading, slug: section.slug, kind: section.kind } }
-      : {}),
-    quote,
-    publicBaseUrl,
-  });
+/** Decision, resume and recommendation first; the rest in the order of the minutes. */
+function sectionsForModel(sections: readonly Section[]): Section[] {
+  const rank = (section: Section) => {
+    const index = LLM_SECTION_ORDER.indexOf(section.kind);
+    return index === -1 ? LLM_SECTION_ORDER.length : index;
+  };
+  return sections
+    .filter((section) => section.text.trim() !== "")
+    .map((section, position) => ({ section, position }))
+    .sort((a, b) => rank(a.section) - rank(b.section) || a.position - b.position)
+    .map(({ section }) => section);
 }
 
-function nonEmpty(section: Section | undefined): Section | undefined {
-  return section && section.text.trim() !== "" ? section : undefined;
+/** An entry that quotes the minutes (rather than a closed item, or the model's own words). */
+function quotesTheMinutes(entry: SummaryEntry): boolean {
+  return !entry.closed && (entry.parts?.length ?? 0) > 0;
 }

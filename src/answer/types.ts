@@ -135,12 +135,24 @@ export interface AnswerOptions {
 
 export type AnswerQuestion = (question: string, options?: AnswerOptions) => Promise<Answer>;
 
+/** One quoted piece of a summary entry: what this meeting decided, or what the item is about. */
+export interface SummaryPart {
+  kind: "decision" | "gist";
+  /** Shown before the quote, in the summary's language: "Beslutning", "Resumé", "Indstilling". */
+  label: string;
+  /** Verbatim from the section (markup removed), shortened with " …" when long. */
+  text: string;
+}
+
 export interface SummaryEntry {
   number: number;
   title: string;
+  /** The entry as one text: its parts as "label: quote" lines, or the LLM's summary. */
   text: string;
   closed: boolean;
   citations: Citation[];
+  /** The quotes `text` is made of, `parts[i]` from `citations[i]`; absent for closed and LLM-written entries. */
+  parts?: SummaryPart[];
 }
 
 export interface MeetingSummary {
@@ -150,9 +162,15 @@ export interface MeetingSummary {
   language: Language;
   /** Set when the LLM path failed and the summary fell back to extractive. */
   note?: string;
+  /** Set when an English summary quotes the Danish minutes: says that the quotes are in Danish. */
+  quotesNote?: string;
 }
 
-/** `reference` is a meeting id, "latest", an ISO or Danish date, or body + date. */
+/**
+ * `reference` is a meeting id, "latest"/"seneste", an ISO or Danish date, a body ("seneste
+ * byrådsmøde"), or body + date. A reference that cannot name a meeting is a bad_request AppError;
+ * one that matches none, meeting_not_found.
+ */
 export type SummariseMeeting = (
   reference: string,
   options?: { language?: Language; signal?: AbortSignal },

@@ -13,8 +13,9 @@ import { cliLogger, reportingFailures } from "./command-support.ts";
 
 /**
  * `referat summary <meeting>`: the meeting item by item, each entry cited. `--json` prints
- * `{ meeting: { id, body, date, location }, entries: [{ number, title, text, closed, citations }],
- * mode, language, note? }`.
+ * `{ meeting: { id, body, date, location }, entries: [{ number, title, text, closed, citations,
+ * parts? }], mode, language, note?, quotesNote? }`; `parts` are the quotes an extractive entry is
+ * made of, `[{ kind: "decision" | "gist", label, text }]`, `parts[i]` from `citations[i]`.
  */
 
 interface SummaryCommandOptions {
@@ -69,10 +70,12 @@ export function toPublicSummary(summary: MeetingSummary) {
       text: entry.text,
       closed: entry.closed,
       citations: entry.citations.map((citation) => toPublicCitation(citation, summary)),
+      ...(entry.parts === undefined ? {} : { parts: entry.parts }),
     })),
     mode: summary.mode,
     language: summary.language,
     ...(summary.note === undefined ? {} : { note: summary.note }),
+    ...(summary.quotesNote === undefined ? {} : { quotesNote: summary.quotesNote }),
   };
 }
 
@@ -82,6 +85,7 @@ function formatSummary(summary: MeetingSummary): string {
   const lines = [
     `${meeting.body} ${formatDanishDate(meeting.date)}${meeting.location ? ` · ${meeting.location}` : ""}`,
   ];
+  if (summary.quotesNote) lines.push(summary.quotesNote);
   if (summary.note) lines.push(`(${summary.note})`);
   lines.push("");
   for (const entry of summary.entries) {

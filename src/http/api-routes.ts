@@ -1,9 +1,9 @@
 import type { FastifyInstance } from "fastify";
 import { toPublicSearchResult } from "../answer/public-search-result.ts";
 import type { AnswerQuestion, Retriever, SummariseMeeting } from "../answer/types.ts";
-import type { MeetingCatalog } from "../minutes/catalog.ts";
+import { type MeetingCatalog, requireMeeting as resolveMeeting } from "../minutes/catalog.ts";
 import type { Meeting } from "../minutes/model.ts";
-import { AppError } from "../shared/errors.ts";
+import { AppError, isAppError } from "../shared/errors.ts";
 import {
   toAnswerResource,
   toMeetingListEntry,
@@ -41,6 +41,18 @@ export function registerApiRoutes(app: FastifyInstance, options: ApiRouteOptions
     const meeting = catalog.get(id);
     if (!meeting) throw new AppError("meeting_not_found", `No meeting with id "${id}"`);
     return meeting;
+  };
+
+  const requireMeetingReference = (reference: string): Meeting => {
+    try {
+      return resolveMeeting(catalog, reference);
+    } catch (error) {
+      if (!isAppError(error, "meeting_not_found")) throw error;
+      throw new AppError(
+        "meeting_not_found",
+        `${error.message}; GET /api/meetings lists the meetings there are`,
+      );
+    }
   };
 
   const requireIndex = async () => {
@@ -111,10 +123,14 @@ export function registerApiRoutes(app: FastifyInstance, options: ApiRouteOptions
     return toMeetingResource(requireMeeting(id), publicBaseUrl);
   });
 
+  /**
+   * `:id` is any meeting reference the CLI's `referat summary` takes: an id, `latest`/`seneste`,
+   * a date, a body (`seneste byrådsmøde`) or a body and a date, percent-encoded.
+   */
   app.get("/api/meetings/:id/summary", async (request, reply) => {
     const { id } = parseRequest(meetingParamsSchema, request.params, "path");
     const { language } = parseRequest(summaryQuerySchema, request.query, "query");
-    const meeting = requireMeeting(id);
+    const meeting = requireMeetingReference(id);
     const summary = await options.summariseMeeting(meeting.id, {
       ...(language === undefined ? {} : { language }),
       signal: clientAbortSignal(reply),

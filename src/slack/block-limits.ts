@@ -9,6 +9,12 @@ export const SLACK_LIMITS = {
   buttonText: 75,
   buttonValue: 2000,
   blocksPerMessage: 50,
+  /**
+   * The blocks of one message, measured as JSON. Slack documents no such limit but refuses
+   * longer ones with msg_blocks_too_long (seen from about 13,200 characters of block text,
+   * slackapi/bolt-js#2509); kept well below that.
+   */
+  blockCharactersPerMessage: 12_000,
   /** The notification/fallback `text` of a message with blocks; Slack cuts longer ones. */
   fallbackText: 3000,
 } as const;

@@ -1,10 +1,10 @@
-import { formatCitationLabel, formatMeetingDate, uniqueCitations } from "../answer/citations.ts";
-import type { MeetingSummary } from "../answer/types.ts";
+import { formatMeetingDate } from "../answer/citations.ts";
+import type { MeetingSummary, SummaryEntry } from "../answer/types.ts";
 import { SLACK_LIMITS, splitText } from "./block-limits.ts";
 import { type Block, context, header, type SlackMessage, section } from "./blocks.ts";
 import { labelsFor } from "./labels.ts";
-import { escapeMrkdwn, markdownToMrkdwn, mrkdwnLink } from "./mrkdwn.ts";
-import { answerActions, plainFallback, toMessages } from "./render-answer.ts";
+import { escapeMrkdwn, mrkdwnLink } from "./mrkdwn.ts";
+import { answerActions, plainFallback } from "./render-answer.ts";
 
 export interface RenderSummaryOptions {
   questionId: string;
@@ -12,31 +12,30 @@ export interface RenderSummaryOptions {
   sharedBy?: { userId: string };
 }
 
-/** A meeting summary: heading, one section per agenda item with its source links, trailer. */
+/**
+ * A meeting summary: heading, the items packed several to a section block (each its title linked
+ * to the source, then its decision and gist), the trailer. A 30-item meeting fits one or two
+ * messages: Slack refuses a message over 50 blocks or with too much text in its blocks.
+ */
 export function renderSummary(
   summary: MeetingSummary,
   options: RenderSummaryOptions,
 ): SlackMessage[] {
   const { language, meeting } = summary;
   const labels = labelsFor(language);
-  const itemWord = language === "en" ? "Item" : "Punkt";
   const date = formatMeetingDate(meeting.date);
   const blocks: Block[] = [header(labels.summaryHeading(meeting.body, date))];
 
   const facts = [labels.itemsCount(summary.entries.length)];
   if (meeting.location) facts.unshift(escapeMrkdwn(meeting.location));
   if (options.sharedBy) facts.push(labels.sharedBy(options.sharedBy.userId));
-  blocks.push(context(facts.join(" · ")));
+  const notes = [facts.join(" · ")];
+  if (summary.quotesNote) notes.push(escapeMrkdwn(summary.quotesNote));
+  if (summary.note) notes.push(`⚠️ ${escapeMrkdwn(labels.fallbackNote(summary.note))}`);
+  blocks.push(context(...notes));
 
-  for (const entry of summary.entries) {
-    const title = `*${itemWord} ${entry.number}. ${escapeMrkdwn(entry.title)}*`;
-    const body = entry.closed ? labels.closedItem : markdownToMrkdwn(entry.text.trim());
-    const pieces = splitText(`${title}\n${body}`, SLACK_LIMITS.sectionText);
-    for (const piece of pieces) blocks.push(section(piece));
-    const links = uniqueCitations(entry.citations).map((citation) =>
-      mrkdwnLink(citation.url, formatCitationLabel(citation, language)),
-    );
-    if (links.length > 0) blocks.push(context(links.join("  ·  ")));
+  for (const text of packEntries(summary.entries.map((entry) => renderEntry(entry, summary)))) {
+    blocks.push(section(text));
   }
 
   blocks.push(
@@ -45,5 +44,68 @@ export function renderSummary(
     ),
     answerActions(options.questionId, language, options.shareable),
   );
-  return toMessages(blocks, plainFallback(labels.summaryHeading(meeting.body, date)), language);
+  const fallback = plainFallback(labels.summaryHeading(meeting.body, date));
+  return splitIntoMessages(blocks).map((chunk, index) => ({
+    text: index === 0 ? fallback : labels.continued,
+    blocks: chunk,
+  }));
+}
+
+/** "*<url|Punkt 5. Title>*", then "_Beslutning:_ …" and "_Resumé:_ …", or the model's text. */
+function renderEntry(entry: SummaryEntry, summary: MeetingSummary): string {
+  const labels = labelsFor(summary.language);
+  const itemWord = summary.language === "en" ? "Item" : "Punkt";
+  const heading = `${itemWord} ${entry.number}. ${entry.title}`;
+  const url = entry.citations[0]?.url;
+  const title = `*${url ? mrkdwnLink(url, heading) : escapeMrkdwn(heading)}*`;
+  if (entry.closed) return `${title}\n_${labels.closedItem}_`;
+  const lines =
+    entry.parts && entry.parts.length > 0
+      ? entry.parts.map((part) => `_${escapeMrkdwn(part.label)}:_ ${escapeMrkdwn(part.text)}`)
+      : entry.text.trim() === ""
+        ? []
+        : [escapeMrkdwn(entry.text.trim())];
+  return [title, ...lines].join("\n");
+}
+
+/** Entries joined into section texts of at most Slack's section limit, never splitting one. */
+function packEntries(entries: readonly string[]): string[] {
+  const limit = SLACK_LIMITS.sectionText;
+  const sections: string[] = [];
+  let current = "";
+  for (const entry of entries) {
+    for (const piece of splitText(entry, limit)) {
+      const joined = current === "" ? piece : `${current}\n\n${piece}`;
+      if (joined.length <= limit) {
+        current = joined;
+        continue;
+      }
+      if (current !== "") sections.push(current);
+      current = piece;
+    }
+  }
+  if (current !== "") sections.push(current);
+  return sections;
+}
+
+/** Consecutive blocks in messages of at most 50 blocks and Slack's budget of block text. */
+function splitIntoMessages(blocks: readonly Block[]): Block[][] {
+  const messages: Block[][] = [];
+  let current: Block[] = [];
+  let size = 0;
+  for (const block of blocks) {
+    const blockSize = JSON.stringify(block).length;
+    const full =
+      current.length >= SLACK_LIMITS.blocksPerMessage ||
+      size + blockSize > SLACK_LIMITS.blockCharactersPerMessage;
+    if (full && current.length > 0) {
+      messages.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(block);
+    size += blockSize;
+  }
+  if (current.length > 0) messages.push(current);
+  return messages;
 }

@@ -97,11 +97,21 @@ export const meetingSummarySchema = z.object({
       text: z.string(),
       closed: z.boolean(),
       citations: z.array(citationSchema),
+      parts: z
+        .array(
+          z.object({
+            kind: z.enum(["decision", "gist"]),
+            label: z.string(),
+            text: z.string(),
+          }),
+        )
+        .exactOptional(),
     }),
   ),
   mode: modeSchema,
   language: languageSchema,
   note: z.string().exactOptional(),
+  quotesNote: z.string().exactOptional(),
 });
 
 export const fromWorkerSchema = z.discriminatedUnion("type", [

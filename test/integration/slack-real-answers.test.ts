@@ -131,7 +131,15 @@ describe("Slack bot over the real answer pipeline", () => {
     expect(meeting).toBeDefined();
     const text = allText(summary.body.blocks);
     expect(text).toContain("Resumé: Udsatterådet 18.09.2019");
-    for (const item of meeting?.items ?? []) expect(text).toContain(`*Punkt ${item.number}. `);
+    for (const item of meeting?.items ?? []) {
+      expect(text).toContain(
+        `*<http://referat.test/meetings/udsatteraadet-2019-09-18#punkt-${item.number}-`,
+      );
+      expect(text).toContain(`|Punkt ${item.number}. `);
+    }
+    expect(text).toContain(
+      "_Beslutning:_ Taget til efterretning\\n_Resumé:_ Byrådet vedtog den 14. maj 2018",
+    );
 
     const listing = JSON.parse((await harness.postCommand("møder", "real-meetings")).body) as {
       text: string;

@@ -84,7 +84,10 @@ describe("summariseMeeting with a language model", () => {
     // A closed item stays closed whatever the model writes about it.
     expect(summary.entries.find((entry) => entry.number === 5)?.text).toBe("Lukket punkt.");
     // Items the model left out keep their extractive entry.
-    expect(summary.entries.find((entry) => entry.number === 7)?.text).toBe("Beslutning: Drøftet.");
+    expect(summary.entries.find((entry) => entry.number === 7)?.text).toBe(
+      "Beslutning: Drøftet.\nResumé: Beskæftigelsesudvalgets arbejdsform for 2018 - 2021, der senest blev vedtaget på udvalgsmøde den 5. februar 2019, gennemgås.",
+    );
+    expect(three?.parts).toBeUndefined();
   });
 
   it("falls back to the extractive summary with a note when the model fails", async () => {

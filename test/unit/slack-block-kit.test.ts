@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { DEFAULT_PROMPTS_DIRECTORY, loadPrompts } from "../../src/answer/prompts.ts";
+import { createSummariseMeeting } from "../../src/answer/summarise-meeting.ts";
+import { createMeetingCatalog, ingestDirectory } from "../../src/minutes/index.ts";
 import type { Meeting } from "../../src/minutes/model.ts";
+import { createSilentLogger } from "../../src/shared/logger.ts";
 import { SLACK_LIMITS, splitText, truncateText } from "../../src/slack/block-limits.ts";
 import type { Block } from "../../src/slack/blocks.ts";
 import { markdownToMrkdwn, mrkdwnLink, slackTextToPlain } from "../../src/slack/mrkdwn.ts";
@@ -16,6 +20,14 @@ function texts(blocks: Block[]): string[] {
     if (block.type === "header") return [block.text.text];
     return [];
   });
+}
+
+function buttonsOf(blocks: Block[]): string[] {
+  return blocks.flatMap((block) =>
+    block.type === "actions"
+      ? block.elements.map((element) => ("action_id" in element ? String(element.action_id) : ""))
+      : [],
+  );
 }
 
 describe("splitText and truncateText", () => {
@@ -137,16 +149,93 @@ describe("renderAnswer", () => {
 });
 
 describe("renderSummary and renderMeetings", () => {
-  it("renders one section per item, closed items unquoted, with source links", () => {
-    const [message] = renderSummary(sampleSummary(), { questionId: "s1", shareable: true });
+  it("renders the items packed into sections, titles linked to the source, closed items unquoted", () => {
+    const [message, ...more] = renderSummary(sampleSummary(), {
+      questionId: "s1",
+      shareable: true,
+    });
+    expect(more).toEqual([]);
     const all = texts(message?.blocks ?? []);
     expect(all[0]).toBe("Resumé: Udsatterådet 18.09.2019");
     expect(all[1]).toBe("Rådhuset · 2 punkter");
     expect(all).toContain(
-      "*Punkt 32. Orientering om budget 2020*\nRådet tog orienteringen til efterretning.",
+      [
+        "*<http://localhost:3000/meetings/udsatteraadet-2019-09-18#punkt-32-beslutning|Punkt 32. Orientering om budget 2020>*",
+        "Rådet tog orienteringen til efterretning.",
+        "",
+        "*Punkt 33. Personsag*",
+        "_Lukket punkt: indholdet gengives ikke._",
+      ].join("\n"),
     );
-    expect(all).toContain("*Punkt 33. Personsag*\nLukket punkt: indholdet gengives ikke.");
     expect(all.join("\n")).toContain("Resumé med uddrag fra referatet (ekstraktivt)");
+  });
+
+  it("labels the quoted parts of an extractive entry and shows the notes under the heading", () => {
+    const summary = sampleSummary();
+    summary.language = "en";
+    summary.quotesNote = "The quotes are in Danish, the language of the minutes.";
+    summary.note = "The language model cannot be reached";
+    const [entry] = summary.entries;
+    if (!entry) throw new Error("sample summary has entries");
+    entry.parts = [
+      { kind: "decision", label: "Decision", text: "Taget til efterretning." },
+      { kind: "gist", label: "Summary", text: "Budgettet for 2020 <er> lagt & vedtaget." },
+    ];
+    const all = texts(
+      renderSummary(summary, { questionId: "s2", shareable: false })[0]?.blocks ?? [],
+    );
+    expect(all[1]).toBe("Rådhuset · 2 items");
+    expect(all[2]).toBe("The quotes are in Danish, the language of the minutes.");
+    expect(all[3]).toBe("⚠️ Note: The language model cannot be reached");
+    expect(all[4]).toContain(
+      "_Decision:_ Taget til efterretning.\n_Summary:_ Budgettet for 2020 &lt;er&gt; lagt &amp; vedtaget.",
+    );
+  });
+
+  it("keeps a real 34-item council meeting within Block Kit's limits, every item once, in two messages", async () => {
+    const { meetings } = await ingestDirectory("../shared/real-minutes");
+    const summarise = createSummariseMeeting({
+      catalog: createMeetingCatalog(meetings),
+      prompts: await loadPrompts(DEFAULT_PROMPTS_DIRECTORY),
+      publicBaseUrl: "http://localhost:3000",
+      logger: createSilentLogger(),
+    });
+    for (const language of ["da", "en"] as const) {
+      const summary = await summarise("byraad-2022-09-05", { language });
+      const messages = renderSummary(summary, { questionId: "q34", shareable: true });
+      expect(messages.length).toBeLessThanOrEqual(2);
+      for (const message of messages) {
+        expect(message.blocks.length).toBeLessThanOrEqual(SLACK_LIMITS.blocksPerMessage);
+        expect(JSON.stringify(message.blocks).length).toBeLessThanOrEqual(
+          SLACK_LIMITS.blockCharactersPerMessage,
+        );
+        for (const block of message.blocks) {
+          if (block.type === "section") {
+            expect(block.text?.text.length).toBeLessThanOrEqual(SLACK_LIMITS.sectionText);
+          }
+        }
+      }
+      const all = texts(messages.flatMap((message) => message.blocks)).join("\n");
+      const itemWord = language === "en" ? "Item" : "Punkt";
+      for (let number = 1; number <= 34; number += 1) {
+        expect(all.split(`|${itemWord} ${number}. `)).toHaveLength(2);
+      }
+      expect(all).not.toMatch(/\*\*|\]\(/);
+      expect(all).not.toContain("konkret personalesag");
+      const labels = language === "en" ? ["Decision", "Summary"] : ["Beslutning", "Resumé"];
+      expect(all).toContain(
+        `|${itemWord} 5. Bemyndigelse til underskrift - tegningsberettigede>*\n_${labels[0]}:_ Byrådet godkendte administrationens indstilling.\n_${labels[1]}:_ Direktør Morten Bøgelund Andersen`,
+      );
+      expect(all).toContain(
+        language === "en"
+          ? "|Item 31. Orientering>*\n_Closed item: its content is not shown._"
+          : "|Punkt 31. Orientering>*\n_Lukket punkt: indholdet gengives ikke._",
+      );
+      if (language === "en") {
+        expect(all).toContain("The quotes are in Danish, the language of the minutes.");
+      }
+      expect(buttonsOf(messages.at(-1)?.blocks ?? [])).toContain("referat_share");
+    }
   });
 
   it("lists meetings newest first with links to their source pages", () => {

@@ -1,0 +1,113 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import {
+  approvesRecommendation,
+  isAttendanceNote,
+  isBareDecision,
+  isFormality,
+} from "../../src/answer/bare-decision.ts";
+import { toPlainText } from "../../src/answer/plain-text.ts";
+
+/** The pieces summaries quote with: bare decisions told apart, markup taken out. */
+
+describe("isBareDecision, on decisions as real minutes write them", () => {
+  it.each([
+    // Randers, Aalborg, Region Hovedstaden, Greve
+    [["Taget til efterretning"]],
+    [["Godkendt."]],
+    [["Drøftet."]],
+    [["1. Drøftet", "2. Udsat"]],
+    [["Godkendt.", "Mette Ekstrøm og Rikke Pedersen var fraværende."]],
+    [["Til orientering.", "Mødet blev suspenderet i 5 min."]],
+    [
+      [
+        "Anbefalet.",
+        "Jesper Hammer (D), Peter Westermann (F) og Tormod Olsen (Ø) deltog ikke i sagens behandling.",
+      ],
+    ],
+    [["Byrådet godkendte Økonomiudvalgets indstilling."]],
+    [["Byrådet godkendte administrationens indstilling."]],
+    [
+      [
+        "Økonomiudvalget anbefaler overfor Byrådet at Klima-, Teknik- og Miljøudvalgets indstilling godkendes.",
+      ],
+    ],
+    [["Orienteringen blev taget til efterretning."]],
+    [["Indstillingen tiltrådt."]],
+    [
+      [
+        "Med stemmerne 20 for og 1 imod godkendte Byrådet Økonomiudvalgets indstilling.",
+        "For stemte: (V), (A), (C), (D), Liselott Blixt (UP) og (F).",
+        "Imod stemte: (Ø).",
+      ],
+    ],
+  ])("%j is bare", (sentences) => {
+    expect(isBareDecision(sentences)).toBe(true);
+  });
+
+  it.each([
+    [["Udsatterådet udpeger Henrik Juncher som medlem i ACT-styregruppen."]],
+    [["Udsatterådet besluttede at afgive et høringssvar"]],
+    [["Godkendt.", "Sag 3 udgår."]],
+    [
+      [
+        "Godkendt, at gruppe A har udpeget byrådsmedlem Jesper Kinch-Jensen som nyt medlem i stedet for rådmand Søren Thorsager.",
+      ],
+    ],
+    [
+      [
+        "Økonomiudvalget anbefaler overfor Byrådet at administrationens indstilling godkendes, med den præcisering, at kommunen kan anvende hele eller dele af arealet til andet end klimatilpasning.",
+      ],
+    ],
+    [
+      [
+        "Borgmesteren orienterede om status på FGU på baggrund af anonym henvendelse.",
+        "Orienteringen blev taget til efterretning.",
+      ],
+    ],
+  ])("%j says what was decided", (sentences) => {
+    expect(isBareDecision(sentences)).toBe(false);
+  });
+
+  it("tells approvals from notes, and attendance from substance", () => {
+    expect(approvesRecommendation("Byrådet godkendte Økonomiudvalgets indstilling.")).toBe(true);
+    expect(approvesRecommendation("Anbefales.")).toBe(true);
+    expect(approvesRecommendation("Taget til efterretning")).toBe(false);
+    expect(approvesRecommendation("Drøftet")).toBe(false);
+    expect(isAttendanceNote("Fraværende: Heidi Serny Jacobsen")).toBe(true);
+    expect(
+      isAttendanceNote("Martin Geertsen (V) forlod mødet kl. 12:03 og kom tilbage kl. 12:45."),
+    ).toBe(true);
+    expect(isAttendanceNote("Sag 3 udgår.")).toBe(false);
+    expect(isFormality("1. at orienteringen tages til efterretning.")).toBe(true);
+    expect(isFormality("Foretoges.")).toBe(true);
+    expect(isFormality("1. at dagsorden og tidsplan godkendes")).toBe(true);
+    expect(isFormality("1. at udsatterådet udvælger et medlem")).toBe(false);
+  });
+});
+
+describe("toPlainText", () => {
+  const seed = readFileSync("../shared/seeds/randers_udsatteraadet_2019-09-18.txt", "utf8");
+
+  it("takes the Markdown out of a converted Word file and keeps the words", () => {
+    const heading = seed.match(/^.*\*\*Indsatsområde 3: "Sundhed for alle"\*\*.*$/m)?.[0] ?? "";
+    expect(heading).not.toBe("");
+    expect(toPlainText(heading)).toBe('• Indsatsområde 3: "Sundhed for alle"');
+    const link = seed.match(/^.*<https:\/\/www\.randers\.dk[^>]*>.*$/m)?.[0] ?? "";
+    expect(link).not.toBe("");
+    expect(toPlainText(link)).toContain("via følgende link: https://www.randers.dk/demokrati/");
+    expect(toPlainText(link)).not.toMatch(/[<>]/);
+    const html = seed.match(/^.*<ul style="list-style-type: none">.*$/m)?.[0] ?? "";
+    expect(html).not.toBe("");
+    expect(toPlainText(html)).not.toMatch(/<\/?ul|style=/);
+  });
+
+  it("turns table rows into cells and drops the rules, links into their labels", () => {
+    expect(
+      toPlainText("| 2018 | 2019 | 2020 |\n|------|------|------|\n| 57 % | 59 % | 73 % |"),
+    ).toBe("2018 · 2019 · 2020\n\n57 % · 59 % · 73 %");
+    expect(toPlainText("Se [bilag 2](https://example.org/b2.pdf) og __vigtigt__ &amp; mere")).toBe(
+      "Se bilag 2 og vigtigt & mere",
+    );
+  });
+});
