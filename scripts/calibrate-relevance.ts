@@ -182,6 +182,7 @@ for (const name of ["lexical", "hybrid"] as const) {
     weights: full.weights.map(round),
     bias: round(full.bias),
     threshold: round(threshold.value),
+    ...(name === "hybrid" ? { calibratedEmbedder: embedderName() } : {}),
   };
   console.log(
     `${name}: ${observations.length} dev questions; l2 ${choice.l2}, threshold ${threshold.value.toFixed(2)} (cross-validated: ${threshold.right} answered from the right item, ${threshold.wrong} from a wrong one, ${threshold.refused} refused, ${threshold.unanswerableAnswered} unanswerable answered, ${threshold.nearMissesAnswered} of ${observations.filter((o) => o.synthetic).length} near misses answered)`,
@@ -241,6 +242,7 @@ function withoutExpected(observation: Observation): Observation | undefined {
           bestCoverage,
           bestSentenceCoverage,
           signals: {
+            ...signals,
             lexicalRank: lexicalRank === -1 ? null : lexicalRank + 1,
             lexicalScore: topLexical > 0 ? signals.lexicalScore / topLexical : 0,
             denseRank: denseRank === -1 ? null : denseRank + 1,
@@ -312,6 +314,12 @@ function chooseThreshold(
   const best = results.filter((result) => result.utility === top);
   chosen = best[Math.floor(best.length / 2)] ?? chosen;
   return chosen;
+}
+
+/** The configured embedding model's name without its organisation ("Xenova/multilingual-e5-small" → "multilingual-e5-small"). */
+function embedderName(): string {
+  const model = config.embeddings.provider === "none" ? "" : config.embeddings.model;
+  return model.split("/").pop() ?? model;
 }
 
 function round(value: number): number {

@@ -4,6 +4,7 @@ import { prepareCandidates } from "../../src/answer/candidates.ts";
 import { composeExtractiveAnswer } from "../../src/answer/extractive-answer.ts";
 import { detectLanguage } from "../../src/answer/language.ts";
 import { answerKindOf } from "../../src/answer/question-intent.ts";
+import { UNRANKED_SIGNALS } from "../../src/answer/retriever.ts";
 import {
   dropUnknownPhrases,
   mergeConcepts,
@@ -81,6 +82,7 @@ for (const question of questions) {
     },
     score: 0,
     legs: [],
+    signals: UNRANKED_SIGNALS,
     passages: [],
   };
   const concepts = dropUnknownPhrases(
@@ -93,6 +95,8 @@ for (const question of questions) {
     analyzer,
     termIndex,
     limit: 1,
+    language: detectLanguage(question.q),
+    kind: answerKindOf(question.q),
   });
   const kind = answerKindOf(question.q);
   const answer = composeExtractiveAnswer(candidates, {

@@ -3,14 +3,14 @@ import type { Item } from "../minutes/model.ts";
 import { analyseItem, type ItemAnalyses, type ItemAnalysis } from "./item-analysis.ts";
 import type { AnswerKind } from "./question-intent.ts";
 import {
-  hasDenseEvidence,
+  hasCalibratedDenseEvidence,
   type RelevanceEvidence,
   type RelevanceModel,
   relevanceProbability,
 } from "./relevance-model.ts";
 import { HYBRID_RELEVANCE_MODEL, LEXICAL_RELEVANCE_MODEL } from "./relevance-weights.ts";
 import { type Concept, type Evidence, measureEvidence, type TermIndex } from "./term-evidence.ts";
-import type { TermAnalyzer } from "./term-matching.ts";
+import { type TermAnalyzer, tokenBag, tokenBagOf } from "./term-matching.ts";
 import type { Language, RetrievedItem } from "./types.ts";
 import { scoreUnits } from "./unit-scoring.ts";
 
@@ -28,8 +28,12 @@ export interface Candidate {
   evidence: Evidence;
   /** Share of the question's weight found in the item's title alone. */
   titleCoverage: number;
-  /** Share of the question's weight found in the name of the meeting's body ("i Handicaprådet"). */
-  bodyCoverage: number;
+  /**
+   * Share of the question's weight found in the item together with what it says about the
+   * meeting ("i Handicaprådet", "in Greve", "i oktober 2022"); not for distinctiveness, since
+   * every item of the meeting shares it.
+   */
+  coverageInContext: number;
   /** Share of the question's weight found in its best sentence (the title counting half). */
   sentenceCoverage: number;
   /** Position in the retriever's ranking, 0 first. */
@@ -61,6 +65,11 @@ export function prepareCandidates(
     const analysis = options.itemAnalyses
       ? options.itemAnalyses.of(id, item, body)
       : analyseItem(item, body, options.analyzer);
+    const context = tokenBag(meetingContext(entry, options.catalog), options.analyzer);
+    const inContext = tokenBagOf(
+      new Set([...analysis.bag.tokens, ...context.tokens]),
+      `${context.text} ${analysis.bag.text}`,
+    );
     const candidate: Candidate = {
       retrieved: entry,
       item,
@@ -69,7 +78,7 @@ export function prepareCandidates(
       evidence: measureEvidence(options.concepts, analysis.bag, options.termIndex),
       titleCoverage: measureEvidence(options.concepts, analysis.titleBag, options.termIndex)
         .coverage,
-      bodyCoverage: measureEvidence(options.concepts, analysis.bodyBag, options.termIndex).coverage,
+      coverageInContext: measureEvidence(options.concepts, inContext, options.termIndex).coverage,
       sentenceCoverage: 0,
       holdsAskedKind: false,
       relevance: 0,
@@ -112,7 +121,7 @@ function relevanceEvidence(candidate: Candidate, context: QuestionContext): Rele
     coverage: candidate.evidence.coverage,
     sentenceCoverage: candidate.sentenceCoverage,
     titleCoverage: candidate.titleCoverage,
-    bodyCoverage: candidate.bodyCoverage,
+    coverageInContext: candidate.coverageInContext,
     distinctiveMatches: candidate.evidence.distinctiveMatches,
     holdsAskedKind: candidate.holdsAskedKind,
     rank: candidate.rank,
@@ -130,7 +139,9 @@ export function evidenceOf(candidates: Candidate[], language: Language): Relevan
 }
 
 function modelFor(entry: RetrievedItem): RelevanceModel {
-  return hasDenseEvidence(entry.signals) ? HYBRID_RELEVANCE_MODEL : LEXICAL_RELEVANCE_MODEL;
+  return hasCalibratedDenseEvidence(entry.signals, HYBRID_RELEVANCE_MODEL)
+    ? HYBRID_RELEVANCE_MODEL
+    : LEXICAL_RELEVANCE_MODEL;
 }
 
 export interface Relevance {
@@ -161,11 +172,40 @@ export function relevantCandidates(candidates: Candidate[]): Candidate[] {
  * few items hold: words every item has ("møde", "udvalg") are no evidence on their own.
  */
 function isRelevantEnough(candidate: Candidate): boolean {
-  const dense = hasDenseEvidence(candidate.retrieved.signals);
+  const dense = hasCalibratedDenseEvidence(candidate.retrieved.signals, HYBRID_RELEVANCE_MODEL);
   return (
     candidate.relevance >= modelFor(candidate.retrieved).threshold &&
     (dense || candidate.evidence.distinctiveMatches > 0)
   );
+}
+
+const MONTHS = {
+  da: "januar februar marts april maj juni juli august september oktober november december".split(
+    " ",
+  ),
+  en: "January February March April May June July August September October November December".split(
+    " ",
+  ),
+};
+
+/**
+ * What a question may say about the meeting rather than the item ("in Greve", "i oktober",
+ * "the finance committee in 2022"): its body, organisation, month (Danish and English) and year.
+ * Items are matched against it beside their own text.
+ */
+function meetingContext(entry: RetrievedItem, catalog: MeetingCatalog): string {
+  const { body, date, id } = entry.meeting;
+  const organisation = catalog.get(id)?.organisation ?? "";
+  const month = date ? Number(date.slice(5, 7)) - 1 : -1;
+  return [
+    body,
+    organisation,
+    MONTHS.da[month] ?? "",
+    MONTHS.en[month] ?? "",
+    date ? date.slice(0, 4) : "",
+  ]
+    .filter(Boolean)
+    .join(" ");
 }
 
 function fullItem(entry: RetrievedItem, catalog: MeetingCatalog): Item {

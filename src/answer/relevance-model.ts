@@ -14,7 +14,7 @@ export interface RelevanceEvidence {
   coverage: number;
   sentenceCoverage: number;
   titleCoverage: number;
-  bodyCoverage: number;
+  coverageInContext: number;
   distinctiveMatches: number;
   /** A sentence about the question holds the kind of fact asked for (always, for open questions). */
   holdsAskedKind: boolean;
@@ -35,6 +35,11 @@ export interface RelevanceModel {
   bias: number;
   /** Answer when the best item's probability reaches it. */
   threshold: number;
+  /**
+   * The embedding model the dense features were calibrated with (e.g. "multilingual-e5-small"):
+   * another model's similarities are on another scale, so with it the lexical model applies.
+   */
+  calibratedEmbedder?: string;
 }
 
 /** A dense similarity for items the dense leg did not find: below anything it found. */
@@ -44,7 +49,7 @@ const LEXICAL_FEATURES: Record<string, (evidence: RelevanceEvidence) => number> 
   coverage: (e) => e.coverage,
   sentenceCoverage: (e) => e.sentenceCoverage,
   titleCoverage: (e) => e.titleCoverage,
-  bodyCoverage: (e) => e.bodyCoverage,
+  coverageInContext: (e) => e.coverageInContext,
   distinctive: (e) => (e.distinctiveMatches > 0 ? 1 : 0),
   english: (e) => (e.english ? 1 : 0),
   // Whether it is the candidate that holds the question best, whatever the question's wording.
@@ -69,9 +74,21 @@ export const LEXICAL_FEATURE_NAMES = Object.keys(LEXICAL_FEATURES);
 export const HYBRID_FEATURE_NAMES = [...LEXICAL_FEATURE_NAMES, ...Object.keys(DENSE_FEATURES)];
 const EXTRACTORS = { ...LEXICAL_FEATURES, ...DENSE_FEATURES };
 
-/** Whether retrieval had a dense leg for this question: then the hybrid model applies. */
-export function hasDenseEvidence(signals: RetrievalSignals): boolean {
-  return signals.denseTopSimilarity > 0;
+/**
+ * Whether retrieval had a dense leg for this question, by the embedder the hybrid model was
+ * calibrated with: then the hybrid model applies.
+ */
+export function hasCalibratedDenseEvidence(
+  signals: RetrievalSignals,
+  hybrid: RelevanceModel,
+): boolean {
+  const { denseEmbedder } = signals;
+  return (
+    denseEmbedder !== null &&
+    signals.denseTopSimilarity > 0 &&
+    hybrid.calibratedEmbedder !== undefined &&
+    denseEmbedder.includes(hybrid.calibratedEmbedder)
+  );
 }
 
 export function featureVector(evidence: RelevanceEvidence, names: readonly string[]): number[] {

@@ -8,7 +8,7 @@ export const LEXICAL_RELEVANCE_MODEL: RelevanceModel = {
     "coverage",
     "sentenceCoverage",
     "titleCoverage",
-    "bodyCoverage",
+    "coverageInContext",
     "distinctive",
     "english",
     "coverageLead",
@@ -19,10 +19,10 @@ export const LEXICAL_RELEVANCE_MODEL: RelevanceModel = {
     "lexicalScore",
   ],
   weights: [
-    0.9838, 1.5144, 1.9543, 0.2776, 0.4602, 0.1472, 1.1617, 1.4646, 0.4629, 1.3527, 1.3527, 1.1151,
+    -0.7913, 1.8626, 3.5755, 1.8891, 1.507, 0.2359, 2.3832, 4.9377, 1.0303, 1.1054, 1.1054, 2.2012,
   ],
-  bias: -4.6158,
-  threshold: 0.83,
+  bias: -6.8238,
+  threshold: 0.9,
 };
 
 export const HYBRID_RELEVANCE_MODEL: RelevanceModel = {
@@ -30,7 +30,7 @@ export const HYBRID_RELEVANCE_MODEL: RelevanceModel = {
     "coverage",
     "sentenceCoverage",
     "titleCoverage",
-    "bodyCoverage",
+    "coverageInContext",
     "distinctive",
     "english",
     "coverageLead",
@@ -44,9 +44,10 @@ export const HYBRID_RELEVANCE_MODEL: RelevanceModel = {
     "denseTopSimilarity",
   ],
   weights: [
-    -0.0867, 1.5303, 3.2751, 0.0618, 1.3901, 1.1984, 2.8953, 3.3033, 1.0695, 2.1412, 0.6125, 2.3164,
-    0.7666, 4.0932, 18.8168,
+    -0.9096, 0.8719, 3.2905, 1.2284, 1.3715, 1.1691, 2.8404, 3.4118, 1.0411, 2.1021, 0.696, 2.2655,
+    0.7697, 4.3407, 19.9612,
   ],
-  bias: -23.372,
-  threshold: 0.88,
+  bias: -24.204,
+  threshold: 0.87,
+  calibratedEmbedder: "multilingual-e5-small",
 };

@@ -6,6 +6,7 @@ import { createSilentLogger, type Logger } from "../shared/logger.ts";
 import { fuseByItem, type RankedList } from "./fusion.ts";
 import type { SynonymTable } from "./synonyms.ts";
 import type {
+  RetrievalSignals,
   RetrievalStatus,
   RetrievedItem,
   RetrievedPassage,
@@ -34,6 +35,16 @@ export interface CreateRetrieverOptions {
   /** Chunks each leg returns per query, before filters. */
   candidatesPerLeg?: number;
 }
+
+/** Signals of an item no leg ranked (one handed in from elsewhere, e.g. the catalogue). */
+export const UNRANKED_SIGNALS: RetrievalSignals = {
+  lexicalRank: null,
+  lexicalScore: 0,
+  denseRank: null,
+  denseSimilarity: 0,
+  denseTopSimilarity: 0,
+  denseEmbedder: null,
+};
 
 export const DEFAULT_RETRIEVE_LIMIT = 10;
 export const DEFAULT_CANDIDATES_PER_LEG = 60;
@@ -132,6 +143,7 @@ export function createRetriever(options: CreateRetrieverOptions): Retriever {
               denseRank: denseLeg.items.get(entry.itemKey)?.rank ?? null,
               denseSimilarity: denseLeg.items.get(entry.itemKey)?.score ?? 0,
               denseTopSimilarity: denseLeg.top,
+              denseEmbedder: legHits.dense.length > 0 && dense ? dense.embedderId : null,
             },
             passages,
           },

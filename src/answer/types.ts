@@ -56,6 +56,8 @@ export interface RetrievalSignals {
   denseSimilarity: number;
   /** The best similarity any chunk had, to read denseSimilarity against. */
   denseTopSimilarity: number;
+  /** The embedder of the dense leg (its model id), null without one. */
+  denseEmbedder: string | null;
 }
 
 /** One agenda item found by retrieval; passages best first. One entry per item. */

@@ -1,5 +1,6 @@
 import { createCitation } from "../../src/answer/citations.ts";
 import { toItemRef, toMeetingRef } from "../../src/answer/refs.ts";
+import { UNRANKED_SIGNALS } from "../../src/answer/retriever.ts";
 import type {
   Answer,
   AnswerOptions,
@@ -210,13 +211,7 @@ function toRetrievedItem(match: Match): RetrievedItem {
     item: toItemRef(match.item),
     score: match.score,
     legs: ["lexical"],
-    signals: {
-      lexicalRank: 1,
-      lexicalScore: 1,
-      denseRank: null,
-      denseSimilarity: 0,
-      denseTopSimilarity: 0,
-    },
+    signals: { ...UNRANKED_SIGNALS, lexicalRank: 1, lexicalScore: 1 },
     passages: match.section
       ? [
           {

@@ -6,6 +6,7 @@ import { namesCount, namesMoneyOrShare } from "../../src/answer/fact-patterns.ts
 import { detectLanguage } from "../../src/answer/language.ts";
 import { answerKindOf } from "../../src/answer/question-intent.ts";
 import { toItemRef, toMeetingRef } from "../../src/answer/refs.ts";
+import { UNRANKED_SIGNALS } from "../../src/answer/retriever.ts";
 import { loadSynonyms, type SynonymTable } from "../../src/answer/synonyms.ts";
 import {
   dropUnknownPhrases,
@@ -57,10 +58,19 @@ function answerFrom(meetingId: string, number: number, question: string) {
         item: toItemRef(item),
         score: 1,
         legs: ["lexical"],
+        signals: UNRANKED_SIGNALS,
         passages: [],
       },
     ],
-    { catalog, concepts, analyzer, termIndex, limit: 1 },
+    {
+      catalog,
+      concepts,
+      analyzer,
+      termIndex,
+      limit: 1,
+      language: detectLanguage(question),
+      kind: answerKindOf(question),
+    },
   );
   const kind = answerKindOf(question);
   const answer = composeExtractiveAnswer(candidates, {
