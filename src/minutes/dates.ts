@@ -116,6 +116,20 @@ export function formatDanishDate(isoDate: string | null): string {
   return year && month && day ? `${day}.${month}.${year}` : isoDate;
 }
 
+const DANISH_MONTH_NAMES = new Intl.DateTimeFormat("da-DK", { month: "long", timeZone: "UTC" });
+const ENGLISH_MONTH_NAMES = new Intl.DateTimeFormat("en-GB", { month: "long", timeZone: "UTC" });
+
+/**
+ * "2022-09-05" → "september September 2022": how a question may name when a meeting was ("i
+ * september", "in September 2022"), for matching questions to meetings; empty when undated.
+ */
+export function whenWords(isoDate: string | null): string {
+  if (isoDate === null) return "";
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return "";
+  return `${DANISH_MONTH_NAMES.format(date)} ${ENGLISH_MONTH_NAMES.format(date)} ${isoDate.slice(0, 4)}`;
+}
+
 const longDanishDate = new Intl.DateTimeFormat("da-DK", { dateStyle: "full", timeZone: "UTC" });
 
 /** "2019-09-18" → "onsdag den 18. september 2019". */
