@@ -6,7 +6,9 @@ import { DEFAULT_PROMPTS_DIRECTORY, loadPrompts } from "../src/answer/prompts.ts
 import {
   featureVector,
   HYBRID_FEATURE_NAMES,
+  inQuestionContext,
   LEXICAL_FEATURE_NAMES,
+  type OwnEvidence,
   type RelevanceEvidence,
   type RelevanceModel,
 } from "../src/answer/relevance-model.ts";
@@ -223,35 +225,30 @@ function withoutExpected(observation: Observation): Observation | undefined {
     .sort((a, b) => (a.evidence.signals.denseRank ?? 0) - (b.evidence.signals.denseRank ?? 0));
   const topLexical = lexicalRanked[0]?.evidence.signals.lexicalScore ?? 0;
   const topDense = denseRanked[0]?.evidence.signals.denseSimilarity ?? 0;
-  const bestCoverage = Math.max(0, ...rest.map((c) => c.evidence.coverage));
-  const bestSentenceCoverage = Math.max(0, ...rest.map((c) => c.evidence.sentenceCoverage));
   return {
     ...observation,
     id: `${observation.id}-without-answer`,
     answerable: false,
     synthetic: true,
-    candidates: rest.map((candidate, rank) => {
-      const { signals } = candidate.evidence;
-      const lexicalRank = lexicalRanked.indexOf(candidate);
-      const denseRank = denseRanked.indexOf(candidate);
-      return {
-        expected: false,
-        evidence: {
-          ...candidate.evidence,
+    candidates: inQuestionContext(
+      rest.map((candidate, rank): OwnEvidence => {
+        const { others: _others, ...own } = candidate.evidence;
+        const { signals } = own;
+        const lexicalRank = lexicalRanked.indexOf(candidate);
+        const denseRank = denseRanked.indexOf(candidate);
+        return {
+          ...own,
           rank,
-          bestCoverage,
-          bestSentenceCoverage,
           signals: {
             ...signals,
             lexicalRank: lexicalRank === -1 ? null : lexicalRank + 1,
             lexicalScore: topLexical > 0 ? signals.lexicalScore / topLexical : 0,
             denseRank: denseRank === -1 ? null : denseRank + 1,
-            denseSimilarity: signals.denseSimilarity,
             denseTopSimilarity: signals.denseTopSimilarity > 0 ? topDense : 0,
           },
-        },
-      };
-    }),
+        };
+      }),
+    ).map((evidence) => ({ expected: false, evidence })),
   };
 }
 

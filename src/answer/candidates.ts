@@ -5,6 +5,8 @@ import { analyseItem, type ItemAnalyses, type ItemAnalysis } from "./item-analys
 import type { AnswerKind } from "./question-intent.ts";
 import {
   hasCalibratedDenseEvidence,
+  inQuestionContext,
+  type OwnEvidence,
   type RelevanceEvidence,
   type RelevanceModel,
   relevanceProbability,
@@ -92,32 +94,14 @@ export function prepareCandidates(
       options.kind === "other" || units.some((unit) => unit.holdsKind && unit.coverage > 0);
     return candidate;
   });
-  const context = questionContext(candidates, options.language);
-  for (const candidate of candidates) {
-    candidate.relevance = relevanceProbability(
-      relevanceEvidence(candidate, context),
-      modelFor(candidate.retrieved),
-    );
-  }
+  evidenceOf(candidates, options.language).forEach((evidence, index) => {
+    const candidate = candidates[index] as Candidate;
+    candidate.relevance = relevanceProbability(evidence, modelFor(candidate.retrieved));
+  });
   return candidates;
 }
 
-/** What a candidate's evidence is read against: the question's language and its best candidate. */
-interface QuestionContext {
-  language: Language;
-  bestCoverage: number;
-  bestSentenceCoverage: number;
-}
-
-function questionContext(candidates: Candidate[], language: Language): QuestionContext {
-  return {
-    language,
-    bestCoverage: Math.max(0, ...candidates.map((candidate) => candidate.evidence.coverage)),
-    bestSentenceCoverage: Math.max(0, ...candidates.map((candidate) => candidate.sentenceCoverage)),
-  };
-}
-
-function relevanceEvidence(candidate: Candidate, context: QuestionContext): RelevanceEvidence {
+function ownEvidence(candidate: Candidate, language: Language): OwnEvidence {
   return {
     coverage: candidate.evidence.coverage,
     sentenceCoverage: candidate.sentenceCoverage,
@@ -127,16 +111,13 @@ function relevanceEvidence(candidate: Candidate, context: QuestionContext): Rele
     holdsAskedKind: candidate.holdsAskedKind,
     rank: candidate.rank,
     signals: candidate.retrieved.signals,
-    english: context.language === "en",
-    bestCoverage: context.bestCoverage,
-    bestSentenceCoverage: context.bestSentenceCoverage,
+    english: language === "en",
   };
 }
 
 /** The evidence the model weighed for each candidate of a question, for calibration. */
 export function evidenceOf(candidates: Candidate[], language: Language): RelevanceEvidence[] {
-  const context = questionContext(candidates, language);
-  return candidates.map((candidate) => relevanceEvidence(candidate, context));
+  return inQuestionContext(candidates.map((candidate) => ownEvidence(candidate, language)));
 }
 
 function modelFor(entry: RetrievedItem): RelevanceModel {

@@ -23,9 +23,26 @@ export interface RelevanceEvidence {
   signals: RetrievalSignals;
   /** English questions match through translations, which earn partial coverage. */
   english: boolean;
-  /** The most coverage (whole item / one sentence) any candidate of the question has. */
-  bestCoverage: number;
-  bestSentenceCoverage: number;
+  /** The best of the question's other candidates: whether this one stands out is evidence too. */
+  others: { coverage: number; sentenceCoverage: number; lexicalScore: number };
+}
+
+/** A candidate's own evidence, before it is read against the question's other candidates. */
+export type OwnEvidence = Omit<RelevanceEvidence, "others">;
+
+/** Each candidate's evidence with the best of the others beside it. */
+export function inQuestionContext(own: readonly OwnEvidence[]): RelevanceEvidence[] {
+  return own.map((evidence, index) => {
+    const others = own.filter((_, other) => other !== index);
+    return {
+      ...evidence,
+      others: {
+        coverage: Math.max(0, ...others.map((o) => o.coverage)),
+        sentenceCoverage: Math.max(0, ...others.map((o) => o.sentenceCoverage)),
+        lexicalScore: Math.max(0, ...others.map((o) => o.signals.lexicalScore)),
+      },
+    };
+  });
 }
 
 export interface RelevanceModel {
@@ -52,9 +69,11 @@ const LEXICAL_FEATURES: Record<string, (evidence: RelevanceEvidence) => number> 
   coverageInContext: (e) => e.coverageInContext,
   distinctive: (e) => (e.distinctiveMatches > 0 ? 1 : 0),
   english: (e) => (e.english ? 1 : 0),
-  // Whether it is the candidate that holds the question best, whatever the question's wording.
-  coverageLead: (e) => e.coverage - e.bestCoverage,
-  sentenceCoverageLead: (e) => e.sentenceCoverage - e.bestSentenceCoverage,
+  // How far it stands out from the question's other candidates, whatever the question's wording:
+  // the item that answers usually does; a near miss among others on the same subject does not.
+  coverageMargin: (e) => e.coverage - e.others.coverage,
+  sentenceCoverageMargin: (e) => e.sentenceCoverage - e.others.sentenceCoverage,
+  lexicalScoreMargin: (e) => e.signals.lexicalScore - e.others.lexicalScore,
   holdsAskedKind: (e) => (e.holdsAskedKind ? 1 : 0),
   fusedReciprocalRank: (e) => 1 / (e.rank + 1),
   lexicalReciprocalRank: (e) => (e.signals.lexicalRank === null ? 0 : 1 / e.signals.lexicalRank),
