@@ -7,7 +7,7 @@ import {
   isFormality,
 } from "./bare-decision.ts";
 import { createCitation, shortenQuote } from "./citations.ts";
-import { toPlainText } from "./plain-text.ts";
+import { withoutMarkup } from "./markup.ts";
 import { toItemRef, toMeetingRef } from "./refs.ts";
 import { splitIntoUnits } from "./sentences.ts";
 import type { Citation, Language, SummaryEntry, SummaryPart } from "./types.ts";
@@ -202,7 +202,7 @@ interface Sentence {
  * sentence (no closing punctuation, the next line straight after it) is joined to the next.
  */
 function sentencesOf(text: string): Sentence[] {
-  const plain = toPlainText(text);
+  const plain = withoutMarkup(text);
   const sentences: Sentence[] = [];
   let carried = "";
   const units = splitIntoUnits(plain);
