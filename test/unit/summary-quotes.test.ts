@@ -1,10 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  approvesRecommendation,
-  isAttendanceNote,
-  isBareDecision,
-  isFormality,
-} from "../../src/answer/bare-decision.ts";
+import { isAttendanceNote, isBareDecision, isFormality } from "../../src/answer/bare-decision.ts";
+import { approvesRecommendation } from "../../src/answer/fact-patterns.ts";
 
 /** What summaries quote beside a decision: bare decisions told apart from ones that say something. */
 
@@ -72,6 +68,18 @@ describe("isBareDecision, on decisions as real minutes write them", () => {
     expect(approvesRecommendation("Anbefales.")).toBe(true);
     expect(approvesRecommendation("Taget til efterretning")).toBe(false);
     expect(approvesRecommendation("Drøftet")).toBe(false);
+    // The one recogniser of approvals serves summaries and extractive answers alike.
+    expect(approvesRecommendation("Indstillingen tiltrådt.")).toBe(true);
+    expect(approvesRecommendation("Godkendt uden bemærkninger.")).toBe(true);
+    expect(approvesRecommendation("1. Godkendt")).toBe(true);
+    expect(approvesRecommendation("Udvalget tiltræder indstillingen.")).toBe(true);
+    expect(approvesRecommendation("Indstillingen blev ikke godkendt.")).toBe(false);
+    expect(
+      approvesRecommendation(
+        "Økonomiudvalget anbefaler overfor Byrådet at orienteringen tages til efterretning.",
+      ),
+    ).toBe(false);
+    expect(approvesRecommendation("Dagsordenen blev godkendt.")).toBe(false);
     expect(isAttendanceNote("Fraværende: Heidi Serny Jacobsen")).toBe(true);
     expect(
       isAttendanceNote("Martin Geertsen (V) forlod mødet kl. 12:03 og kom tilbage kl. 12:45."),
