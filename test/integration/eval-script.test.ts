@@ -98,6 +98,14 @@ async function evaluate(suitesFile: string) {
   });
 }
 
+/** How the script failed (exit code, stderr); undefined when it succeeded. */
+async function failureOf(suitesFile: string) {
+  return evaluate(suitesFile).then(
+    () => undefined,
+    (error: { code?: number; stderr?: string }) => error,
+  );
+}
+
 function partOf(evaluation: Evaluation, part: PartFigures["part"]): PartFigures {
   const found = evaluation.parts.find((candidate) => candidate.part === part);
   if (!found) throw new Error(`no part ${part}`);
@@ -203,10 +211,7 @@ describe("scripts/eval.ts", () => {
       { file: join(scratch, "dev.jsonl"), part: "tuning" },
     ]);
 
-    const failure = await evaluate(suitesFile).then(
-      () => undefined,
-      (error: { code?: number; stderr?: string }) => error,
-    );
+    const failure = await failureOf(suitesFile);
 
     expect(failure?.code).not.toBe(0);
     expect(failure?.code).toBeDefined();
@@ -221,10 +226,7 @@ describe("scripts/eval.ts", () => {
       { file: questionsFile, part: "held" },
     ]);
 
-    const failure = await evaluate(suitesFile).then(
-      () => undefined,
-      (error: { code?: number; stderr?: string }) => error,
-    );
+    const failure = await failureOf(suitesFile);
 
     expect(failure?.code).toBeDefined();
     expect(failure?.code).not.toBe(0);
