@@ -3,6 +3,8 @@
  * "Godkendt", "Taget til efterretning", "Byrådet godkendte Økonomiudvalgets indstilling",
  * "Anbefales", "Drøftet". A bare decision needs the item's gist beside it to mean anything.
  * Notes on who was absent, and vote counts, are neither: they say nothing of the subject.
+ * Whether a bare decision approves a recommendation or notes a briefing is
+ * `approvesRecommendation` in fact-patterns.ts, the one recogniser of approvals.
  */
 
 /** Words a bare decision is made of, lower-case. */
@@ -63,12 +65,5 @@ export function isFormality(text: string): boolean {
 export function isBareDecision(sentences: readonly string[]): boolean {
   return sentences.every(
     (sentence) => isAttendanceNote(sentence) || isVoteNote(sentence) || isFormality(sentence),
-  );
-}
-
-/** A bare decision that approves a recommendation (rather than noting a briefing or discussing). */
-export function approvesRecommendation(decision: string): boolean {
-  return /\b(?:godkend\w*|tiltr\w*|anbefal\w*|vedtag\w*|vedtog|approved|adopted)\b/iu.test(
-    decision,
   );
 }

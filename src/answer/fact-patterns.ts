@@ -1,3 +1,4 @@
+import { isFormality } from "./bare-decision.ts";
 import { wordPattern } from "./word-pattern.ts";
 
 /**
@@ -110,6 +111,14 @@ const NAMES_RECOMMENDATION = wordPattern(
   "indstilling(?:en|ens|erne)?|som indstillet|de indstillede",
 );
 const NEGATION = wordPattern("ikke|forkastet|forkastes|afvist|afvises|afviste");
+/** An approval in any form of its verb: "godkendte", "tiltræder", "anbefales", "vedtog". */
+const APPROVAL = wordPattern(
+  "godkend\\p{L}*|tiltr[åæ]d\\p{L}*|anbefal\\p{L}*|vedtag\\p{L}*|vedtog|approved|adopted",
+);
+/** What an approval of these approves is a briefing noted, or the meeting's own papers. */
+const NOT_A_RECOMMENDATION = wordPattern(
+  "til efterretning|dagsorden(?:en)?|referat(?:et)?|tidsplan(?:en)?",
+);
 /** "Mette Ekstrøm og Rikke Pedersen var fraværende.", "X deltog ikke i sagens behandling." */
 const ATTENDANCE_NOTE = wordPattern(
   "(?:var|er|blev) fraværende|fraværende:|deltog ikke i (?:sagens |punktets )?(?:behandling(?:en)?|mødet)|meldt afbud|afbud fra|forlod mødet|erklærede sig inhabil",
@@ -176,11 +185,16 @@ export function isAttendanceNote(text: string): boolean {
 
 /**
  * A decision sentence that approves the recommendation rather than saying what was decided:
- * "Godkendt.", "Anbefales.", "Byrådet godkendte administrationens indstilling." Its substance is
- * in the recommendation (Indstilling), which an answer then quotes too.
+ * "Godkendt.", "Anbefales.", "Byrådet godkendte administrationens indstilling.", "Godkendt uden
+ * bemærkninger.", "1. Godkendt". Its substance is in the recommendation (Indstilling), which an
+ * answer then quotes too, and which a summary reads the gist from. "Anbefales taget til
+ * efterretning" and "Dagsordenen blev godkendt" approve no recommendation.
  */
 export function approvesRecommendation(text: string): boolean {
   const trimmed = text.trim();
   if (APPROVAL_ONLY.test(trimmed)) return true;
-  return NAMES_RECOMMENDATION.test(trimmed) && recordsDecision(trimmed) && !NEGATION.test(trimmed);
+  if (NAMES_RECOMMENDATION.test(trimmed) && recordsDecision(trimmed) && !NEGATION.test(trimmed)) {
+    return true;
+  }
+  return isFormality(trimmed) && APPROVAL.test(trimmed) && !NOT_A_RECOMMENDATION.test(trimmed);
 }

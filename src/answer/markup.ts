@@ -1,28 +1,56 @@
 /**
- * Quotes without the markup some sources carry into their text: `**bold**`, `__bold__`, markdown
- * links and images (`[text](url)`), heading marks (`# `) and table pipes. The words stay as the
+ * Quotes without the markup some sources carry into their text (Markdown emphasis, links and
+ * tables from converted Word files, stray HTML tags, entities): `**bold**`, `__bold__`, links
+ * and images (`[text](url)`), autolinks (`<https://…>`), heading marks (`# `), table pipes and
+ * rules, tags (`<ul style="…">`, `</li>`, `<br/>`), `&amp;` and its kin. The words stay as the
  * minutes give them; only the marks go. The minutes' own text is never changed, only what an
- * answer or citation quotes from it.
+ * answer, citation or summary quotes from it.
  */
 
-const EMPHASIS = /(\*\*|__)(?=\S)([\s\S]*?\S)\1/g;
-const STRAY_EMPHASIS = /\*\*|(?<![\p{L}\p{N}])__|__(?![\p{L}\p{N}])/gu;
-const LINK = /!?\[([^\]\n]*)\]\([^)\s]*(?:\s+"[^"]*")?\)/g;
-const HEADING_MARK = /^[ \t]*#{1,6}[ \t]+/gm;
+/** Text without any of these characters has no markup to take out. */
+const MARKUP_CHARACTER = /[*_[#|<&]|--/;
+/** A table's rule line ("|---|:---:|", "--- | ---") or a rule of dashes alone ("-----"). */
+const RULE = /^[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*$/gm;
 /** A table row: a line that starts or ends with a pipe, or holds two or more. */
 const TABLE_ROW = /^[ \t]*\|.*$|^.*\|.*\|.*$|^.*\|[ \t]*$/gm;
-/** A markdown table's rule line: "|---|:---:|". */
-const TABLE_RULE = /^[ \t]*\|?(?:[ \t]*:?-{2,}:?[ \t]*\|)+[ \t]*:?-*:?[ \t]*$\n?/gm;
+const LINK = /!?\[([^\]\n]*)\]\([^)\s]*(?:\s+"[^"]*")?\)/g;
+const AUTOLINK = /<((?:https?:\/\/|mailto:)[^\s<>]+)>/g;
+const HTML_TAG = /<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>/gi;
+/** Paired marks, also across lines; then any strays (a `__` inside a word is no mark). */
+const EMPHASIS = /(\*\*|__)(?=\S)([\s\S]*?\S)\1/g;
+const STRAY_EMPHASIS = /\*\*|(?<![\p{L}\p{N}])__|__(?![\p{L}\p{N}])/gu;
+const HEADING_MARK = /^[ \t]*#{1,6}[ \t]+/gm;
+const ENTITY = /&(amp|lt|gt|quot|apos|nbsp);/g;
+const ENTITIES: Record<string, string> = {
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  apos: "'",
+  nbsp: " ",
+};
 
 export function withoutMarkup(text: string): string {
-  if (!/[*_[#|]/.test(text)) return text;
-  return text
-    .replace(TABLE_RULE, "")
-    .replace(TABLE_ROW, tableRowText)
-    .replace(LINK, "$1")
-    .replace(EMPHASIS, "$2")
-    .replace(STRAY_EMPHASIS, "")
-    .replace(HEADING_MARK, "");
+  const unmarked = MARKUP_CHARACTER.test(text) ? withoutMarks(text) : text;
+  // A removed rule or tag leaves an empty or space-ended line; keep the gaps to one blank line.
+  return unmarked.replace(/[ \t]+\n/g, "\n").replace(/\n{3,}/g, "\n\n");
+}
+
+function withoutMarks(text: string): string {
+  return (
+    text
+      // A rule leaves an empty line, so the header row stays apart from the rows below it.
+      .replace(RULE, "")
+      .replace(TABLE_ROW, tableRowText)
+      .replace(LINK, "$1")
+      .replace(AUTOLINK, "$1")
+      .replace(HTML_TAG, "")
+      .replace(EMPHASIS, "$2")
+      .replace(STRAY_EMPHASIS, "")
+      .replace(HEADING_MARK, "")
+      // Last, so an escaped "&lt;b&gt;" stays as the text it is.
+      .replace(ENTITY, (_entity, name: string) => ENTITIES[name] ?? "")
+  );
 }
 
 /** "| Formueafkast i alt | -13,8 | -72,1 |" → "Formueafkast i alt; -13,8; -72,1". */

@@ -6,7 +6,7 @@ import type { Logger } from "../shared/logger.ts";
 import { llmFailureReason, PHRASES } from "./answer-text.ts";
 import { formatMeetingDate } from "./citations.ts";
 import { defuse, languageName } from "./llm-sources.ts";
-import { toPlainText } from "./plain-text.ts";
+import { withoutMarkup } from "./markup.ts";
 import type { Prompts } from "./prompts.ts";
 import { extractiveSummaryEntry } from "./summary-entry.ts";
 import type {
@@ -130,7 +130,7 @@ async function summariseWithModel(
         ? "(closed item: content not disclosed)"
         : defuse(
             sectionsForModel(item.sections)
-              .map((section) => `${section.heading}:\n${toPlainText(section.text).trim()}`)
+              .map((section) => `${section.heading}:\n${withoutMarkup(section.text).trim()}`)
               .join("\n\n")
               .slice(0, MAX_ITEM_TEXT_FOR_LLM),
           );
@@ -159,7 +159,7 @@ async function summariseWithModel(
   const numbers = new Set(meeting.items.map((item) => item.number));
   const written = new Map<number, string>();
   for (const entry of output.entries) {
-    const text = toPlainText(entry.summary).replace(/\s+/g, " ").trim();
+    const text = withoutMarkup(entry.summary).replace(/\s+/g, " ").trim();
     if (numbers.has(entry.number) && text !== "" && !written.has(entry.number)) {
       written.set(entry.number, text.slice(0, MAX_SUMMARY_LENGTH));
     }

@@ -1,13 +1,9 @@
 import type { Item, Meeting, Section, SectionKind } from "../minutes/model.ts";
 import { PHRASES, type SummaryLabelKind } from "./answer-text.ts";
-import {
-  approvesRecommendation,
-  isAttendanceNote,
-  isBareDecision,
-  isFormality,
-} from "./bare-decision.ts";
+import { isAttendanceNote, isBareDecision, isFormality } from "./bare-decision.ts";
 import { createCitation, shortenQuote } from "./citations.ts";
-import { toPlainText } from "./plain-text.ts";
+import { approvesRecommendation } from "./fact-patterns.ts";
+import { withoutMarkup } from "./markup.ts";
 import { toItemRef, toMeetingRef } from "./refs.ts";
 import { splitIntoUnits } from "./sentences.ts";
 import type { Citation, Language, SummaryEntry, SummaryPart } from "./types.ts";
@@ -93,7 +89,8 @@ export function extractiveSummaryEntry(
       section: decisionSection,
     });
     if (isBareDecision(sentences) && !isProcedural(item.title)) {
-      const kinds = approvesRecommendation(decision) ? GIST_OF_APPROVAL : GIST_OF_NOTING;
+      const approves = sentences.some((sentence) => approvesRecommendation(sentence));
+      const kinds = approves ? GIST_OF_APPROVAL : GIST_OF_NOTING;
       const gist = findGist(item, kinds, decision);
       if (gist) quoted.push(gistPart(gist, options.language));
     }
@@ -202,7 +199,7 @@ interface Sentence {
  * sentence (no closing punctuation, the next line straight after it) is joined to the next.
  */
 function sentencesOf(text: string): Sentence[] {
-  const plain = toPlainText(text);
+  const plain = withoutMarkup(text);
   const sentences: Sentence[] = [];
   let carried = "";
   const units = splitIntoUnits(plain);

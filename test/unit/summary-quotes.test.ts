@@ -1,14 +1,8 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import {
-  approvesRecommendation,
-  isAttendanceNote,
-  isBareDecision,
-  isFormality,
-} from "../../src/answer/bare-decision.ts";
-import { toPlainText } from "../../src/answer/plain-text.ts";
+import { isAttendanceNote, isBareDecision, isFormality } from "../../src/answer/bare-decision.ts";
+import { approvesRecommendation } from "../../src/answer/fact-patterns.ts";
 
-/** The pieces summaries quote with: bare decisions told apart, markup taken out. */
+/** What summaries quote beside a decision: bare decisions told apart from ones that say something. */
 
 describe("isBareDecision, on decisions as real minutes write them", () => {
   it.each([
@@ -74,6 +68,18 @@ describe("isBareDecision, on decisions as real minutes write them", () => {
     expect(approvesRecommendation("Anbefales.")).toBe(true);
     expect(approvesRecommendation("Taget til efterretning")).toBe(false);
     expect(approvesRecommendation("Drøftet")).toBe(false);
+    // The one recogniser of approvals serves summaries and extractive answers alike.
+    expect(approvesRecommendation("Indstillingen tiltrådt.")).toBe(true);
+    expect(approvesRecommendation("Godkendt uden bemærkninger.")).toBe(true);
+    expect(approvesRecommendation("1. Godkendt")).toBe(true);
+    expect(approvesRecommendation("Udvalget tiltræder indstillingen.")).toBe(true);
+    expect(approvesRecommendation("Indstillingen blev ikke godkendt.")).toBe(false);
+    expect(
+      approvesRecommendation(
+        "Økonomiudvalget anbefaler overfor Byrådet at orienteringen tages til efterretning.",
+      ),
+    ).toBe(false);
+    expect(approvesRecommendation("Dagsordenen blev godkendt.")).toBe(false);
     expect(isAttendanceNote("Fraværende: Heidi Serny Jacobsen")).toBe(true);
     expect(
       isAttendanceNote("Martin Geertsen (V) forlod mødet kl. 12:03 og kom tilbage kl. 12:45."),
@@ -83,31 +89,5 @@ describe("isBareDecision, on decisions as real minutes write them", () => {
     expect(isFormality("Foretoges.")).toBe(true);
     expect(isFormality("1. at dagsorden og tidsplan godkendes")).toBe(true);
     expect(isFormality("1. at udsatterådet udvælger et medlem")).toBe(false);
-  });
-});
-
-describe("toPlainText", () => {
-  const seed = readFileSync("../shared/seeds/randers_udsatteraadet_2019-09-18.txt", "utf8");
-
-  it("takes the Markdown out of a converted Word file and keeps the words", () => {
-    const heading = seed.match(/^.*\*\*Indsatsområde 3: "Sundhed for alle"\*\*.*$/m)?.[0] ?? "";
-    expect(heading).not.toBe("");
-    expect(toPlainText(heading)).toBe('• Indsatsområde 3: "Sundhed for alle"');
-    const link = seed.match(/^.*<https:\/\/www\.randers\.dk[^>]*>.*$/m)?.[0] ?? "";
-    expect(link).not.toBe("");
-    expect(toPlainText(link)).toContain("via følgende link: https://www.randers.dk/demokrati/");
-    expect(toPlainText(link)).not.toMatch(/[<>]/);
-    const html = seed.match(/^.*<ul style="list-style-type: none">.*$/m)?.[0] ?? "";
-    expect(html).not.toBe("");
-    expect(toPlainText(html)).not.toMatch(/<\/?ul|style=/);
-  });
-
-  it("turns table rows into cells and drops the rules, links into their labels", () => {
-    expect(
-      toPlainText("| 2018 | 2019 | 2020 |\n|------|------|------|\n| 57 % | 59 % | 73 % |"),
-    ).toBe("2018 · 2019 · 2020\n\n57 % · 59 % · 73 %");
-    expect(toPlainText("Se [bilag 2](https://example.org/b2.pdf) og __vigtigt__ &amp; mere")).toBe(
-      "Se bilag 2 og vigtigt & mere",
-    );
   });
 });
