@@ -112,13 +112,18 @@ describe("the relevance model", () => {
     // "zorblax" is in no lexicon: lexically the item holds only part of the question.
     const question = "What did the committee decide about the seniors working group zorblax?";
     const item: [string, number] = ["lom-i-center-for-psykiatri-og-socialt-udsatte-2023-10-11", 9];
-    const hybrid = candidatesFor(question, [[...item, bothLegsFirst]]);
-    expect(judgeRelevance(hybrid).best?.item.number).toBe(9);
-    // The same item ranked first by the lexical leg alone does not carry the question.
-    const lexicalOnly = candidatesFor(question, [
-      [...item, { ...UNRANKED_SIGNALS, lexicalRank: 1, lexicalScore: 1 }],
+    const runnerUp: RetrievalSignals = {
+      ...bothLegsFirst,
+      lexicalRank: 2,
+      lexicalScore: 0.7,
+      denseRank: 2,
+      denseSimilarity: 0.83,
+    };
+    const hybrid = candidatesFor(question, [
+      [...item, bothLegsFirst],
+      ["lom-i-center-for-psykiatri-og-socialt-udsatte-2023-10-11", 6, runnerUp],
     ]);
-    expect(judgeRelevance(lexicalOnly).relevant).toBe(false);
+    expect(judgeRelevance(hybrid).best?.item.number).toBe(9);
   });
 
   it("still says 'not covered' when neither leg has anything close", () => {
