@@ -25,9 +25,10 @@ import { DEFAULT_SUITES_FILE, loadSuites, type PartQuestion } from "./eval/suite
  * `npm run calibrate [-- --write]`: fits the relevance model (src/answer/relevance-model.ts) on
  * the development questions of every suite, never the held-aside ones: the candidates of each
  * question, labelled by whether they are an expected item, for the lexical pipeline and (with an
- * embedder configured) the hybrid one. The L2 penalty and the threshold are the ones that answer
- * most questions from the right item while refusing the unanswerable ones, judged by five-fold
- * cross-validation, so on questions the weights were not fitted on. `--write` writes
+ * embedder configured) the hybrid one. The feature set, L2 penalty and threshold are the ones that
+ * answer most questions from the right item while refusing the unanswerable ones and the near
+ * misses, judged by five-fold cross-validation repeated four times, so on questions the weights
+ * were not fitted on. `--write` writes
  * src/answer/relevance-weights.ts; without it the figures are printed only.
  */
 
@@ -67,10 +68,16 @@ const FEATURE_SETS = {
 };
 const PENALTIES = [0.01, 0.1, 1];
 
-/** A question's fold, fixed by its id so that runs agree. */
-function foldOf(observation: Observation): number {
-  let hash = 0;
-  for (const character of `${observation.suite}/${observation.id}`) {
+/** Cross-validation is repeated with this many fold assignments, so that one lucky split does not choose. */
+const REPEATS = 4;
+
+/**
+ * A question's fold in a repeat, fixed by its id so that runs agree; a near miss made from a
+ * question goes with it, or the weights would have seen the question they are judged on.
+ */
+function foldOf(observation: Observation, repeat: number): number {
+  let hash = repeat * 7_919;
+  for (const character of `${observation.suite}/${observation.question}`) {
     hash = (hash * 31 + character.charCodeAt(0)) >>> 0;
   }
   return hash % FOLDS;
@@ -88,6 +95,8 @@ interface ObservedCandidate {
 interface Observation {
   suite: string;
   id: string;
+  /** The question it was made from (its own id, or the answerable one a near miss comes from). */
+  question: string;
   answerable: boolean;
   /** Made from an answerable question by taking its expected items away (see withoutExpected). */
   synthetic: boolean;
@@ -116,6 +125,7 @@ for (const suite of await loadSuites(values.suites)) {
         const observation: Observation = {
           suite: suite.name,
           id: question.id,
+          question: question.id,
           answerable: question.expect.length > 0,
           synthetic: false,
           candidates: evidenceOf(candidates, language).map((evidence, index) => ({
@@ -157,17 +167,19 @@ for (const name of ["lexical", "hybrid"] as const) {
         observation: Observation;
         best: { p: number; expected: boolean } | undefined;
       }[] = [];
-      for (let fold = 0; fold < FOLDS; fold += 1) {
-        const model = fit(
-          observations.filter((o) => foldOf(o) !== fold),
-          features,
-          l2,
-        );
-        for (const observation of observations.filter((o) => foldOf(o) === fold)) {
-          scored.push({ observation, best: bestOf(observation, model, features) });
+      for (let repeat = 0; repeat < REPEATS; repeat += 1) {
+        for (let fold = 0; fold < FOLDS; fold += 1) {
+          const model = fit(
+            observations.filter((o) => foldOf(o, repeat) !== fold),
+            features,
+            l2,
+          );
+          for (const observation of observations.filter((o) => foldOf(o, repeat) === fold)) {
+            scored.push({ observation, best: bestOf(observation, model, features) });
+          }
         }
       }
-      const threshold = chooseThreshold(scored);
+      const threshold = perRepeat(chooseThreshold(scored));
       console.log(
         `${name} ${setName} l2=${l2}: cross-validated utility ${threshold.utility} (right ${threshold.right}, wrong ${threshold.wrong}, refused ${threshold.refused}, unanswerable answered ${threshold.unanswerableAnswered}, near misses answered ${threshold.nearMissesAnswered}) at ${threshold.value.toFixed(2)}`,
       );
@@ -317,6 +329,20 @@ function chooseThreshold(
 function embedderName(): string {
   const model = config.embeddings.provider === "none" ? "" : config.embeddings.model;
   return model.split("/").pop() ?? model;
+}
+
+/** Counts summed over the repeats, as one repeat's worth. */
+function perRepeat(choice: ReturnType<typeof chooseThreshold>): ReturnType<typeof chooseThreshold> {
+  const scale = (count: number) => Math.round((count / REPEATS) * 10) / 10;
+  return {
+    ...choice,
+    utility: scale(choice.utility),
+    right: scale(choice.right),
+    wrong: scale(choice.wrong),
+    refused: scale(choice.refused),
+    unanswerableAnswered: scale(choice.unanswerableAnswered),
+    nearMissesAnswered: scale(choice.nearMissesAnswered),
+  };
 }
 
 function round(value: number): number {

@@ -21,7 +21,7 @@ export const LEXICAL_RELEVANCE_MODEL: RelevanceModel = {
     -0.8888, 0.6652, 3.8161, 1.4122, 1.3759, 0.0281, 2.0191, 3.5008, 1.9302, 0.8577, 1.5164,
   ],
   bias: -4.3901,
-  threshold: 0.86,
+  threshold: 0.87,
 };
 
 export const HYBRID_RELEVANCE_MODEL: RelevanceModel = {
@@ -36,18 +36,15 @@ export const HYBRID_RELEVANCE_MODEL: RelevanceModel = {
     "sentenceCoverageMargin",
     "lexicalScoreMargin",
     "holdsAskedKind",
-    "fusedReciprocalRank",
-    "lexicalReciprocalRank",
     "lexicalScore",
-    "denseReciprocalRank",
     "denseGap",
     "denseTopSimilarity",
   ],
   weights: [
-    -1.2343, 0.339, 3.3707, 0.6589, 1.3039, 0.8912, 2.2186, 1.9768, 1.6643, 0.9345, 2.616, -0.3552,
-    1.286, 0.2814, 1.0927, 19.9405,
+    -1.2362, 0.6661, 3.3036, 0.7219, 1.347, 0.9042, 2.2784, 2.1501, 2.2471, 0.8617, 1.571, 14.2177,
+    22.2303,
   ],
-  bias: -22.5654,
-  threshold: 0.91,
+  bias: -22.9481,
+  threshold: 0.87,
   calibratedEmbedder: "multilingual-e5-small",
 };
