@@ -546,10 +546,14 @@ describe("Slack HTTP mode: /referat", () => {
     const result = await harness.postCommand("resume udsatterådet 18.09.2019", "sum1");
     expect(JSON.parse(result.body).text).toContain("Laver et resumé af mødet…");
     const { slack } = harness;
-    const posts = await slack.waitFor(() =>
-      slack.responsesTo("sum1").length >= 2 ? slack.responsesTo("sum1") : undefined,
-    );
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // The last message carries the share button: once it is there, every part has been posted.
+    const posts = await slack.waitFor(() => {
+      const sent = slack.responsesTo("sum1");
+      const last = sent.at(-1);
+      return last && buttons(blocksOf(last)).some((button) => button.action_id === "referat_share")
+        ? sent
+        : undefined;
+    });
     expect(summariseMeeting.calls).toEqual(["udsatterådet 18.09.2019"]);
     const all = slack.responsesTo("sum1").map((post) => blocksOf(post));
     expect(all.length).toBeGreaterThan(1);
