@@ -17,11 +17,9 @@ export const LEXICAL_RELEVANCE_MODEL: RelevanceModel = {
     "holdsAskedKind",
     "lexicalScore",
   ],
-  weights: [
-    -0.8888, 0.6652, 3.8161, 1.4122, 1.3759, 0.0281, 2.0191, 3.5008, 1.9302, 0.8577, 1.5164,
-  ],
-  bias: -4.3901,
-  threshold: 0.87,
+  weights: [-1.5673, 0.4542, 3.4162, 2.6414, 1.3062, 0.181, 1.8307, 2.9685, 2.1156, 0.8586, 1.6122],
+  bias: -4.6071,
+  threshold: 0.85,
 };
 
 export const HYBRID_RELEVANCE_MODEL: RelevanceModel = {
@@ -36,15 +34,18 @@ export const HYBRID_RELEVANCE_MODEL: RelevanceModel = {
     "sentenceCoverageMargin",
     "lexicalScoreMargin",
     "holdsAskedKind",
+    "fusedReciprocalRank",
+    "lexicalReciprocalRank",
     "lexicalScore",
+    "denseReciprocalRank",
     "denseGap",
     "denseTopSimilarity",
   ],
   weights: [
-    -1.2362, 0.6661, 3.3036, 0.7219, 1.347, 0.9042, 2.2784, 2.1501, 2.2471, 0.8617, 1.571, 14.2177,
-    22.2303,
+    -1.6299, -0.4247, 2.7803, 1.1383, 0.0815, 1.1599, 2.3443, 1.6397, 1.5902, 1.1097, 2.3249,
+    -0.7071, 1.1462, 1.294, 4.266, 26.6729,
   ],
-  bias: -22.9481,
-  threshold: 0.87,
+  bias: -26.9918,
+  threshold: 0.89,
   calibratedEmbedder: "multilingual-e5-small",
 };
