@@ -123,9 +123,10 @@ export async function loadQuerySynonyms(
   config: Config,
   logger: Logger,
   synonymsFile?: string,
+  reportMissingLexicons = true,
 ): Promise<SynonymTable> {
   const lexicons = config.lexicons.enabled
-    ? await loadLexicons({ ...config.lexicons, logger })
+    ? await loadLexicons({ ...config.lexicons, logger, reportMissing: reportMissingLexicons })
     : NO_LEXICONS;
   return loadSynonyms(synonymsFile, lexicons.translations);
 }
@@ -141,10 +142,13 @@ export interface PipelineResources {
 export async function loadPipelineResources(
   config: Config,
   logger: Logger,
-  options: Pick<LoadRetrieverOptions, "synonymsFile"> = {},
+  options: Pick<LoadRetrieverOptions, "synonymsFile"> & {
+    /** false in answer workers: the main thread has said what is missing. */
+    reportMissingLexicons?: boolean;
+  } = {},
 ): Promise<PipelineResources> {
   const [synonyms, embedding, prompts] = await Promise.all([
-    loadQuerySynonyms(config, logger, options.synonymsFile),
+    loadQuerySynonyms(config, logger, options.synonymsFile, options.reportMissingLexicons),
     createEmbedder({ ...config.embeddings, logger }),
     loadPrompts(DEFAULT_PROMPTS_DIRECTORY),
   ]);

@@ -107,7 +107,7 @@ async function load(message: Extract<ToWorker, { type: "load" }>): Promise<void>
 function resourcesFor(dense: boolean): Promise<PipelineResources> {
   let loading = resources.get(dense);
   if (!loading) {
-    loading = loadPipelineResources(workerConfig(dense), logger);
+    loading = loadPipelineResources(workerConfig(dense), logger, { reportMissingLexicons: false });
     resources.set(dense, loading);
     loading.catch(() => resources.delete(dense));
   }

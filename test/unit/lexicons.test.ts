@@ -128,5 +128,10 @@ describe("lexicons that are not installed", () => {
     ]);
     expect(lines).toHaveLength(1);
     expect(JSON.parse(lines[0] as string)).toMatchObject({ level: 40, missing: lexicons.missing });
+
+    // An answer worker loads them too, but leaves saying so to the main thread.
+    const quiet = await loadLexicons({ freedictDir: empty, logger, reportMissing: false });
+    expect(quiet.missing).toEqual(lexicons.missing);
+    expect(lines).toHaveLength(1);
   });
 });

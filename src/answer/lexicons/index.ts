@@ -17,6 +17,8 @@ export interface LexiconOptions {
   /** Where dictd dictionaries are installed (Debian: /usr/share/dictd). */
   freedictDir: string;
   logger: Logger;
+  /** Warn about what is missing (default); a worker thread leaves that to the main thread. */
+  reportMissing?: boolean;
 }
 
 export interface Lexicons {
@@ -58,7 +60,9 @@ export async function loadLexicons(options: LexiconOptions): Promise<Lexicons> {
       ? []
       : buildBilingualLexicon({ danishToEnglish, englishToDanish });
   if (missing.length > 0) {
-    options.logger.warn(
+    const log = options.reportMissing === false ? options.logger.debug : options.logger.warn;
+    log.call(
+      options.logger,
       { missing },
       "some lexicons are not installed; English questions lean on data/synonyms.json and the dense leg for what they would give",
     );
