@@ -13,7 +13,7 @@ import {
 } from "./relevance-model.ts";
 import { HYBRID_RELEVANCE_MODEL, LEXICAL_RELEVANCE_MODEL } from "./relevance-weights.ts";
 import { type Concept, type Evidence, measureEvidence, type TermIndex } from "./term-evidence.ts";
-import { type TermAnalyzer, tokenBag, tokenBagOf } from "./term-matching.ts";
+import type { TermAnalyzer } from "./term-matching.ts";
 import type { Language, RetrievedItem } from "./types.ts";
 import { scoreUnits } from "./unit-scoring.ts";
 
@@ -65,14 +65,10 @@ export function prepareCandidates(
   const candidates = retrieved.slice(0, options.limit).map((entry, rank) => {
     const item = fullItem(entry, options.catalog);
     const { body, id } = entry.meeting;
+    const context = meetingContext(entry, options.catalog);
     const analysis = options.itemAnalyses
-      ? options.itemAnalyses.of(id, item, body)
-      : analyseItem(item, body, options.analyzer);
-    const context = tokenBag(meetingContext(entry, options.catalog), options.analyzer);
-    const inContext = tokenBagOf(
-      new Set([...analysis.bag.tokens, ...context.tokens]),
-      `${context.text} ${analysis.bag.text}`,
-    );
+      ? options.itemAnalyses.of(id, item, body, context)
+      : analyseItem(item, body, options.analyzer, context);
     const candidate: Candidate = {
       retrieved: entry,
       item,
@@ -81,7 +77,8 @@ export function prepareCandidates(
       evidence: measureEvidence(options.concepts, analysis.bag, options.termIndex),
       titleCoverage: measureEvidence(options.concepts, analysis.titleBag, options.termIndex)
         .coverage,
-      coverageInContext: measureEvidence(options.concepts, inContext, options.termIndex).coverage,
+      coverageInContext: measureEvidence(options.concepts, analysis.bagInContext, options.termIndex)
+        .coverage,
       sentenceCoverage: 0,
       holdsAskedKind: false,
       relevance: 0,
@@ -163,13 +160,13 @@ function isRelevantEnough(candidate: Candidate): boolean {
 
 /**
  * What a question may say about the meeting rather than the item ("in Greve", "i oktober",
- * "the finance committee in 2022"): its body, organisation, month (Danish and English) and year.
- * Items are matched against it beside their own text.
+ * "the finance committee in 2022") beside the body, which the item's own terms hold already:
+ * its organisation, month (Danish and English) and year.
  */
 function meetingContext(entry: RetrievedItem, catalog: MeetingCatalog): string {
-  const { body, date, id } = entry.meeting;
+  const { date, id } = entry.meeting;
   const organisation = catalog.get(id)?.organisation ?? "";
-  return [body, organisation, whenWords(date)].filter(Boolean).join(" ");
+  return [organisation, whenWords(date)].filter(Boolean).join(" ");
 }
 
 function fullItem(entry: RetrievedItem, catalog: MeetingCatalog): Item {

@@ -34,12 +34,23 @@ export interface ItemAnalysis {
   bag: TokenBag;
   titleBag: TokenBag;
   bodyBag: TokenBag;
+  /**
+   * The item's terms with those of what a question may say about its meeting (body,
+   * municipality, month, year): what the question's coverage "in context" is measured on.
+   */
+  bagInContext: TokenBag;
   sections: AnalysedSection[];
   /** No Beslutning section with text: decisions are recorded in running text ("Det besluttes …"). */
   decisionInText: boolean;
 }
 
-export function analyseItem(item: Item, body: string, analyzer: TermAnalyzer): ItemAnalysis {
+/** `meetingContext`: words about the meeting beside its body ("Greve Kommune september 2022"). */
+export function analyseItem(
+  item: Item,
+  body: string,
+  analyzer: TermAnalyzer,
+  meetingContext = "",
+): ItemAnalysis {
   const bodyBag = tokenBag(body, analyzer);
   const titleBag = tokenBag(item.title, analyzer);
   // The item's tokens are its parts' tokens: no token spans a line or a sentence break, so the
@@ -54,10 +65,16 @@ export function analyseItem(item: Item, body: string, analyzer: TermAnalyzer): I
     });
     return { section, units };
   });
+  const text = itemText(item, body);
+  const contextTokens = analyzer.indexTerms(meetingContext);
   return {
-    bag: tokenBagOf(tokens, itemText(item, body)),
+    bag: tokenBagOf(tokens, text),
     titleBag,
     bodyBag,
+    bagInContext:
+      contextTokens.length === 0
+        ? tokenBagOf(tokens, text)
+        : tokenBagOf(new Set([...tokens, ...contextTokens]), `${meetingContext}\n${text}`),
     sections,
     decisionInText: !item.sections.some(
       (section) => section.kind === "beslutning" && section.text.trim() !== "",
@@ -67,7 +84,7 @@ export function analyseItem(item: Item, body: string, analyzer: TermAnalyzer): I
 
 export interface ItemAnalyses {
   /** The analysis of the item of this meeting, from the cache when it holds this very item. */
-  of(meetingId: string, item: Item, body: string): ItemAnalysis;
+  of(meetingId: string, item: Item, body: string, meetingContext?: string): ItemAnalysis;
   readonly size: number;
   readonly capacity: number;
 }
@@ -83,16 +100,24 @@ export function createItemAnalyses(
   analyzer: TermAnalyzer,
   options: { capacity?: number } = {},
 ): ItemAnalyses {
-  const cache = createLruCache<string, { item: Item; body: string; analysis: ItemAnalysis }>(
-    options.capacity ?? DEFAULT_CAPACITY,
-  );
+  const cache = createLruCache<
+    string,
+    { item: Item; body: string; meetingContext: string; analysis: ItemAnalysis }
+  >(options.capacity ?? DEFAULT_CAPACITY);
   return {
-    of(meetingId, item, body) {
+    of(meetingId, item, body, meetingContext = "") {
       const key = `${meetingId}#${item.number}`;
       const cached = cache.get(key);
-      if (cached && cached.item === item && cached.body === body) return cached.analysis;
-      const analysis = analyseItem(item, body, analyzer);
-      cache.set(key, { item, body, analysis });
+      if (
+        cached &&
+        cached.item === item &&
+        cached.body === body &&
+        cached.meetingContext === meetingContext
+      ) {
+        return cached.analysis;
+      }
+      const analysis = analyseItem(item, body, analyzer, meetingContext);
+      cache.set(key, { item, body, meetingContext, analysis });
       return analysis;
     },
     get size() {
