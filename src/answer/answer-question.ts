@@ -6,6 +6,7 @@ import { llmFailureReason, PHRASES } from "./answer-text.ts";
 import {
   type Candidate,
   judgeRelevance,
+  likeliestFirst,
   prepareCandidates,
   relevantCandidates,
 } from "./candidates.ts";
@@ -267,12 +268,13 @@ export function catalogAnalyzer(catalog: MeetingCatalog): TextAnalyzer {
 
 /** The most probably relevant items, cited at their best passage, for "maybe related". */
 function relatedCitations(candidates: Candidate[], publicBaseUrl: string): Citation[] {
-  const likeliest = [...candidates].sort((a, b) => b.relevance - a.relevance || a.rank - b.rank);
-  return likeliest.slice(0, RELATED_ITEMS).map((candidate) => {
-    const passage = candidate.retrieved.passages[0];
-    const section = passage
-      ? candidate.item.sections.find((s) => s.slug === passage.sectionSlug)
-      : undefined;
-    return citeItem(candidate, section, passage?.text ?? "", publicBaseUrl);
-  });
+  return likeliestFirst(candidates)
+    .slice(0, RELATED_ITEMS)
+    .map((candidate) => {
+      const passage = candidate.retrieved.passages[0];
+      const section = passage
+        ? candidate.item.sections.find((s) => s.slug === passage.sectionSlug)
+        : undefined;
+      return citeItem(candidate, section, passage?.text ?? "", publicBaseUrl);
+    });
 }

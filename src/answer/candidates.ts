@@ -141,9 +141,12 @@ export function judgeRelevance(candidates: Candidate[]): Relevance {
 
 /** The candidates relevant in their own right, most probable first: what an answer may quote and cite. */
 export function relevantCandidates(candidates: Candidate[]): Candidate[] {
-  return candidates
-    .filter(isRelevantEnough)
-    .sort((a, b) => b.relevance - a.relevance || a.rank - b.rank);
+  return likeliestFirst(candidates).filter(isRelevantEnough);
+}
+
+/** Most probably relevant first; retrieval's order breaks ties. */
+export function likeliestFirst(candidates: readonly Candidate[]): Candidate[] {
+  return [...candidates].sort((a, b) => b.relevance - a.relevance || a.rank - b.rank);
 }
 
 /**
