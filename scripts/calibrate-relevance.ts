@@ -11,6 +11,7 @@ import {
   type OwnEvidence,
   type RelevanceEvidence,
   type RelevanceModel,
+  relevanceProbability,
 } from "../src/answer/relevance-model.ts";
 import type { Language, Retriever } from "../src/answer/types.ts";
 import { loadConfig } from "../src/config/index.ts";
@@ -158,9 +159,7 @@ for (const name of ["lexical", "hybrid"] as const) {
   };
   // Cross-validated: each question is scored by weights fitted without it (five folds), for
   // each feature set and penalty; the set, penalty and threshold that do best there are kept.
-  let choice:
-    | { features: readonly string[]; l2: number; threshold: ReturnType<typeof chooseThreshold> }
-    | undefined;
+  let choice: { features: readonly string[]; l2: number; threshold: ThresholdChoice } | undefined;
   for (const [setName, features] of Object.entries(FEATURE_SETS[name])) {
     for (const l2 of PENALTIES) {
       const scored: {
@@ -266,36 +265,33 @@ function withoutExpected(observation: Observation): Observation | undefined {
 
 function bestOf(
   observation: Observation,
-  model: FittedLogistic,
+  fitted: FittedLogistic,
   features: readonly string[],
 ): { p: number; expected: boolean } | undefined {
+  const model: RelevanceModel = { features, ...fitted, threshold: 0 };
   let best: { p: number; expected: boolean } | undefined;
   for (const candidate of observation.candidates) {
-    const values = featureVector(candidate.evidence, features);
-    const logit = values.reduce(
-      (sum, value, index) => sum + value * (model.weights[index] ?? 0),
-      model.bias,
-    );
-    const p = 1 / (1 + Math.exp(-logit));
+    const p = relevanceProbability(candidate.evidence, model);
     if (!best || p > best.p) best = { p, expected: candidate.expected };
   }
   return best;
 }
 
+interface ThresholdChoice {
+  value: number;
+  utility: number;
+  right: number;
+  wrong: number;
+  refused: number;
+  unanswerableAnswered: number;
+  nearMissesAnswered: number;
+}
+
 function chooseThreshold(
   scores: { observation: Observation; best: { p: number; expected: boolean } | undefined }[],
-) {
-  let chosen = {
-    value: 0.5,
-    utility: Number.NEGATIVE_INFINITY,
-    right: 0,
-    wrong: 0,
-    refused: 0,
-    unanswerableAnswered: 0,
-    nearMissesAnswered: 0,
-  };
+): ThresholdChoice {
   const grid = Array.from({ length: 99 }, (_, index) => (index + 1) / 100);
-  const results = grid.map((value) => {
+  const results = grid.map((value): ThresholdChoice => {
     let right = 0;
     let wrong = 0;
     let refused = 0;
@@ -321,8 +317,7 @@ function chooseThreshold(
   const top = Math.max(...results.map((result) => result.utility));
   // The middle of the best stretch: as far from both edges as the data allows.
   const best = results.filter((result) => result.utility === top);
-  chosen = best[Math.floor(best.length / 2)] ?? chosen;
-  return chosen;
+  return best[Math.floor(best.length / 2)] as ThresholdChoice;
 }
 
 /** The configured embedding model's name without its organisation ("Xenova/multilingual-e5-small" → "multilingual-e5-small"). */
@@ -332,7 +327,7 @@ function embedderName(): string {
 }
 
 /** Counts summed over the repeats, as one repeat's worth. */
-function perRepeat(choice: ReturnType<typeof chooseThreshold>): ReturnType<typeof chooseThreshold> {
+function perRepeat(choice: ThresholdChoice): ThresholdChoice {
   const scale = (count: number) => Math.round((count / REPEATS) * 10) / 10;
   return {
     ...choice,
