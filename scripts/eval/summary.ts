@@ -42,27 +42,29 @@ const PARTS: EvalPart[] = ["dev", "held"];
 export function summariseEvaluation(results: SuiteResult[]): Evaluation {
   const parts: PartFigures[] = [];
   for (const part of PARTS) {
-    const inPart = new Set(
-      results.flatMap((result) =>
-        result.questions
-          .filter((question) => question.part === part)
-          .map((question) => `${result.suite}/${question.id}`),
-      ),
-    );
-    if (inPart.size === 0) continue;
     const questions = results.flatMap((result) =>
-      result.questions.filter((question) => question.part === part),
+      result.questions
+        .filter((question) => question.part === part)
+        .map((question) => ({ ...question, suite: result.suite })),
     );
+    if (questions.length === 0) continue;
+    const inPart = new Set(questions.map((question) => `${question.suite}/${question.id}`));
+    /** The part's rows of one pipeline, over every suite, each with its suite. */
+    const rowsOf = <Row extends { id: string }>(
+      reportsOf: (result: SuiteResult) => readonly { name: string; questions: Row[] }[],
+      pipeline: string,
+    ) =>
+      results.flatMap((result) =>
+        (reportsOf(result).find((report) => report.name === pipeline)?.questions ?? [])
+          .filter((row) => inPart.has(`${result.suite}/${row.id}`))
+          .map((row) => ({ ...row, suite: result.suite })),
+      );
     const retrievalNames = unique(results.flatMap((r) => r.retrieval.map((p) => p.name)));
     const answerNames = unique(results.flatMap((r) => r.answers.map((p) => p.name)));
     const misses: string[] = [];
 
     const retrieval = retrievalNames.map((pipeline) => {
-      const rows = results.flatMap((result) =>
-        (result.retrieval.find((report) => report.name === pipeline)?.questions ?? [])
-          .filter((row) => inPart.has(`${result.suite}/${row.id}`))
-          .map((row) => ({ ...row, suite: result.suite })),
-      );
+      const rows = rowsOf((result) => result.retrieval, pipeline);
       for (const row of rows) {
         if (row.rank !== 1) {
           misses.push(
@@ -77,11 +79,7 @@ export function summariseEvaluation(results: SuiteResult[]): Evaluation {
     });
 
     const answers = answerNames.map((pipeline) => {
-      const rows = results.flatMap((result) =>
-        (result.answers.find((report) => report.name === pipeline)?.questions ?? [])
-          .filter((row) => inPart.has(`${result.suite}/${row.id}`))
-          .map((row) => ({ ...row, suite: result.suite })),
-      );
+      const rows = rowsOf((result) => result.answers, pipeline);
       for (const row of rows) {
         const problems = [
           row.answerable && row.abstained ? "refused" : "",
