@@ -17,6 +17,7 @@ import type { RetrievedItem } from "../../src/answer/types.ts";
 import { createDanishAnalyzer, type TextAnalyzer } from "../../src/index/danish-analyzer.ts";
 import type { MeetingCatalog } from "../../src/minutes/catalog.ts";
 import { createMeetingCatalog, ingestDirectory, type Meeting } from "../../src/minutes/index.ts";
+import { answerStageOver } from "../support/answer-stage.ts";
 
 /**
  * The extractive answer on the bundled minutes, given retrieved items built by hand from the real
@@ -31,14 +32,9 @@ let termIndex: TermIndex;
 let synonyms: SynonymTable;
 
 beforeAll(async () => {
-  const result = await ingestDirectory(new URL("../../data/minutes", import.meta.url).pathname);
-  meetings = result.meetings;
-  catalog = createMeetingCatalog(meetings);
-  analyzer = createDanishAnalyzer();
-  analyzer.learn(
-    meetings.flatMap((meeting) => meeting.items.map((item) => itemText(item, meeting.body))),
-  );
-  termIndex = buildTermIndex(meetings, analyzer);
+  ({ meetings, catalog, analyzer, termIndex } = await answerStageOver([
+    new URL("../../data/minutes", import.meta.url).pathname,
+  ]));
   synonyms = await loadSynonyms();
 });
 

@@ -18,6 +18,7 @@ import { buildTermStatistics } from "../../src/answer/term-statistics.ts";
 import type { TextAnalyzer } from "../../src/index/danish-analyzer.ts";
 import type { MeetingCatalog } from "../../src/minutes/catalog.ts";
 import { createMeetingCatalog, ingestDirectory, type Meeting } from "../../src/minutes/index.ts";
+import { answerStageOver } from "../support/answer-stage.ts";
 
 /**
  * The extractive answer gives the kind of thing each question asks for, on real minutes of eight
@@ -37,11 +38,7 @@ let termIndex: TermIndex;
 let synonyms: SynonymTable;
 
 beforeAll(async () => {
-  const read = await Promise.all([REAL_MINUTES, SEEDS].map((path) => ingestDirectory(path)));
-  meetings = read.flatMap((result) => result.meetings);
-  catalog = createMeetingCatalog(meetings);
-  analyzer = catalogAnalyzer(catalog);
-  termIndex = termIndexOf(buildTermStatistics(catalog.list(), analyzer));
+  ({ meetings, catalog, analyzer, termIndex } = await answerStageOver([REAL_MINUTES, SEEDS]));
   synonyms = await loadSynonyms();
 });
 

@@ -28,6 +28,7 @@ import type { RetrievalSignals, RetrievedItem } from "../../src/answer/types.ts"
 import type { TextAnalyzer } from "../../src/index/danish-analyzer.ts";
 import type { MeetingCatalog } from "../../src/minutes/catalog.ts";
 import { createMeetingCatalog, ingestDirectory } from "../../src/minutes/index.ts";
+import { answerStageOver } from "../support/answer-stage.ts";
 
 /**
  * The relevance model on the bundled minutes: candidates built from the real parsed items, with
@@ -41,12 +42,9 @@ let analyzer: TextAnalyzer;
 let termIndex: TermIndex;
 
 beforeAll(async () => {
-  const { meetings } = await ingestDirectory(
+  ({ catalog, analyzer, termIndex } = await answerStageOver([
     new URL("../../data/minutes", import.meta.url).pathname,
-  );
-  catalog = createMeetingCatalog(meetings);
-  analyzer = catalogAnalyzer(catalog);
-  termIndex = termIndexOf(buildTermStatistics(catalog.list(), analyzer));
+  ]));
 });
 
 function candidatesFor(question: string, items: [string, number, RetrievalSignals][]) {
