@@ -5,6 +5,11 @@ const require = createRequire(import.meta.url);
 // stopwords-iso ships plain JSON and no types: one list of words per ISO 639-1 code.
 const stopwordsIso = require("stopwords-iso") as Record<string, string[] | undefined>;
 
+/** The stopwords-iso list of a language as published, lower case, not normalised. */
+export function isoStopwords(language: "da" | "en"): readonly string[] {
+  return stopwordsIso[language] ?? [];
+}
+
 /**
  * Words of the stopwords-iso Danish list that carry meaning in minutes and stay searchable:
  * negations ("stemte ikke for"), counts ("tre medlemmer"), and words that name things

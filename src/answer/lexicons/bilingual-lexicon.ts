@@ -1,8 +1,5 @@
-import { createRequire } from "node:module";
+import { isoStopwords } from "../../index/analyzer-stopwords.ts";
 import type { DictionaryEntry } from "./freedict.ts";
-
-const require = createRequire(import.meta.url);
-const stopwordsIso = require("stopwords-iso") as Record<string, string[] | undefined>;
 
 /**
  * English → Danish translations from the FreeDict dictionaries: Danish–English inverted (each
@@ -28,7 +25,7 @@ export const MAX_TRANSLATIONS = 3;
 /** Longer translations are explanations ("part of a town or city"), not words to search for. */
 const MAX_PHRASE_WORDS = 3;
 
-const ENGLISH_STOPWORDS = new Set(stopwordsIso.en ?? []);
+const ENGLISH_STOPWORDS = new Set(isoStopwords("en"));
 
 export function buildBilingualLexicon(options: BilingualLexiconOptions): Translation[] {
   const candidates = new Map<string, Map<string, number>>();
