@@ -154,10 +154,10 @@ export function likeliestFirst(candidates: readonly Candidate[]): Candidate[] {
  * few items hold: words every item has ("møde", "udvalg") are no evidence on their own.
  */
 function isRelevantEnough(candidate: Candidate): boolean {
-  const dense = hasCalibratedDenseEvidence(candidate.retrieved.signals, HYBRID_RELEVANCE_MODEL);
+  const model = modelFor(candidate.retrieved);
   return (
-    candidate.relevance >= modelFor(candidate.retrieved).threshold &&
-    (dense || candidate.evidence.distinctiveMatches > 0)
+    candidate.relevance >= model.threshold &&
+    (model === HYBRID_RELEVANCE_MODEL || candidate.evidence.distinctiveMatches > 0)
   );
 }
 
