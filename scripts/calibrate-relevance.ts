@@ -1,7 +1,8 @@
-import { writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { createAnswerQuestion } from "../src/answer/answer-question.ts";
 import { type Candidate, evidenceOf } from "../src/answer/candidates.ts";
+import { loadLexicons, NO_LEXICONS } from "../src/answer/lexicons/index.ts";
 import { DEFAULT_PROMPTS_DIRECTORY, loadPrompts } from "../src/answer/prompts.ts";
 import {
   featureVector,
@@ -13,20 +14,27 @@ import {
   type RelevanceModel,
   relevanceProbability,
 } from "../src/answer/relevance-model.ts";
+import {
+  createSynonymTable,
+  DEFAULT_SYNONYMS_FILE,
+  type SynonymTable,
+  synonymFileSchema,
+} from "../src/answer/synonyms.ts";
 import type { Language, Retriever } from "../src/answer/types.ts";
 import { loadConfig } from "../src/config/index.ts";
 import { createMeetingCatalog } from "../src/minutes/index.ts";
 import { createLogger } from "../src/shared/logger.ts";
 import { type FittedLogistic, fitLogistic } from "./calibrate/logistic.ts";
 import { matchesExpectation } from "./eval/retrieval-metrics.ts";
-import { openSuite } from "./eval/suite-retrievers.ts";
+import { openSuite, retrieversWith } from "./eval/suite-retrievers.ts";
 import { DEFAULT_SUITES_FILE, loadSuites, type PartQuestion } from "./eval/suites.ts";
 
 /**
  * `npm run calibrate [-- --write]`: fits the relevance model (src/answer/relevance-model.ts) on
  * the development questions of every suite, never the held-aside ones: the candidates of each
  * question, labelled by whether they are an expected item, for the lexical pipeline and (with an
- * embedder configured) the hybrid one. The feature set, L2 penalty and threshold are the ones that
+ * embedder configured) the hybrid one, which also sees the English questions with their
+ * translations withheld (withheldVocabularies). The feature set, L2 penalty and threshold are the ones that
  * answer most questions from the right item while refusing the unanswerable ones and the near
  * misses, judged by five-fold cross-validation repeated four times, so on questions the weights
  * were not fitted on. `--write` writes
@@ -105,43 +113,57 @@ interface Observation {
 }
 
 const observed: Record<"lexical" | "hybrid", Observation[]> = { lexical: [], hybrid: [] };
+const vocabularies = await withheldVocabularies();
 for (const suite of await loadSuites(values.suites)) {
   const dev = suite.questions.filter((question) => question.part === "dev");
   if (dev.length === 0) continue;
-  const { loaded, lexical, hybrid } = await openSuite(suite, config, logger);
-  const pipelines: ["lexical" | "hybrid", Retriever][] = [["lexical", lexical]];
-  if (hybrid) pipelines.push(["hybrid", hybrid]);
-  for (const [name, retriever] of pipelines) {
-    let current: PartQuestion | undefined;
-    const answerQuestion = createAnswerQuestion({
-      retriever,
-      catalog: createMeetingCatalog(loaded.meetings),
-      prompts,
-      publicBaseUrl: config.http.publicBaseUrl,
-      logger,
-      synonyms: loaded.synonyms,
-      observeCandidates: (_question: string, language: Language, candidates: Candidate[]) => {
-        if (!current) return;
-        const question = current;
-        const observation: Observation = {
-          suite: suite.name,
-          id: question.id,
-          question: question.id,
-          answerable: question.expect.length > 0,
-          synthetic: false,
-          candidates: evidenceOf(candidates, language).map((evidence, index) => ({
-            evidence,
-            expected: matchesExpectation((candidates[index] as Candidate).retrieved, question),
-          })),
-        };
-        observed[name].push(observation);
-        const unanswerable = withoutExpected(observation);
-        if (unanswerable) observed[name].push(unanswerable);
-      },
-    });
-    for (const question of dev) {
-      current = question;
-      await answerQuestion(question.q);
+  const opened = await openSuite(suite, config, logger);
+  const { loaded } = opened;
+  const conditions: Condition[] = [
+    { name: "", synonyms: loaded.synonyms, retrievers: opened, questions: dev },
+    ...vocabularies.map(({ name, synonyms }) => ({
+      name,
+      synonyms,
+      retrievers: { lexical: null, hybrid: retrieversWith(loaded, synonyms).hybrid },
+      questions: dev.filter((question) => question.lang === "en"),
+    })),
+  ];
+  for (const condition of conditions) {
+    const pipelines: ["lexical" | "hybrid", Retriever][] = [];
+    if (condition.retrievers.lexical) pipelines.push(["lexical", condition.retrievers.lexical]);
+    if (condition.retrievers.hybrid) pipelines.push(["hybrid", condition.retrievers.hybrid]);
+    for (const [name, retriever] of pipelines) {
+      let current: PartQuestion | undefined;
+      const answerQuestion = createAnswerQuestion({
+        retriever,
+        catalog: createMeetingCatalog(loaded.meetings),
+        prompts,
+        publicBaseUrl: config.http.publicBaseUrl,
+        logger,
+        synonyms: condition.synonyms,
+        observeCandidates: (_question: string, language: Language, candidates: Candidate[]) => {
+          if (!current) return;
+          const question = current;
+          const observation: Observation = {
+            suite: suite.name,
+            id: condition.name === "" ? question.id : `${question.id}-${condition.name}`,
+            question: question.id,
+            answerable: question.expect.length > 0,
+            synthetic: false,
+            candidates: evidenceOf(candidates, language).map((evidence, index) => ({
+              evidence,
+              expected: matchesExpectation((candidates[index] as Candidate).retrieved, question),
+            })),
+          };
+          observed[name].push(observation);
+          const unanswerable = withoutExpected(observation);
+          if (unanswerable) observed[name].push(unanswerable);
+        },
+      });
+      for (const question of condition.questions) {
+        current = question;
+        await answerQuestion(question.q);
+      }
     }
   }
 }
@@ -216,6 +238,41 @@ if (values.write) {
   }
   await writeFile(WEIGHTS_FILE, weightsFile(lexical, hybrid));
   console.log(`wrote ${WEIGHTS_FILE}`);
+}
+
+interface Condition {
+  /** "" for the questions as asked; otherwise what was withheld, as a suffix of the id. */
+  name: string;
+  synonyms: SynonymTable;
+  retrievers: { lexical: Retriever | null; hybrid: Retriever | null };
+  questions: PartQuestion[];
+}
+
+/**
+ * For the hybrid model, the English development questions are asked twice more with
+ * translations withheld: without data/synonyms.json's English entries (the dictionaries only),
+ * and with no translation at all. The hand list has grown with the questions the code was
+ * written against, so on them English words translate far more often than on minutes and
+ * questions nobody tuned for; asked as if their words were new, the same questions teach the
+ * model what an answerable English question with untranslated words looks like, and how far to
+ * trust the dense leg then. The lexical model is fitted on the questions as asked: without a
+ * dense leg, withheld translations leave it nothing but weaker coverage to learn from (on the
+ * development questions it then answered one fewer Danish question, and "What was decided
+ * about the new football stadium?" from an item that only shares "new" and "decided").
+ */
+async function withheldVocabularies(): Promise<{ name: string; synonyms: SynonymTable }[]> {
+  const file = synonymFileSchema.parse(JSON.parse(await readFile(DEFAULT_SYNONYMS_FILE, "utf8")));
+  const withoutTranslations = { ...file, translations: [] };
+  const lexicons = config.lexicons.enabled
+    ? await loadLexicons({ ...config.lexicons, logger })
+    : NO_LEXICONS;
+  return [
+    {
+      name: "dictionaries-only",
+      synonyms: createSynonymTable(withoutTranslations, "synonyms", lexicons.translations),
+    },
+    { name: "untranslated", synonyms: createSynonymTable(withoutTranslations) },
+  ];
 }
 
 /**

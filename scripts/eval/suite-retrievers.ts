@@ -1,6 +1,10 @@
 import { join } from "node:path";
 import { createRetriever } from "../../src/answer/retriever.ts";
-import { createSynonymTable, EMPTY_SYNONYM_FILE } from "../../src/answer/synonyms.ts";
+import {
+  createSynonymTable,
+  EMPTY_SYNONYM_FILE,
+  type SynonymTable,
+} from "../../src/answer/synonyms.ts";
 import type { Retriever } from "../../src/answer/types.ts";
 import { type LoadedRetriever, loadRetriever } from "../../src/app.ts";
 import type { Config } from "../../src/config/index.ts";
@@ -33,15 +37,8 @@ export async function openSuite(
     logger,
     suite.minutesDir === undefined ? {} : { minutesDir: suite.minutesDir },
   );
+  const { lexical, hybrid } = retrieversWith(loaded, loaded.synonyms);
   const { chunks } = loaded.index;
-  const lexical = createRetriever({
-    chunks,
-    lexical: loaded.index.lexical,
-    dense: null,
-    denseReason: "lexical pipeline of the evaluation",
-    synonyms: loaded.synonyms,
-    meetings: loaded.meetings,
-  });
   const plainIndex = createPlainBm25Index();
   plainIndex.add(chunks);
   const plain = createRetriever({
@@ -52,10 +49,28 @@ export async function openSuite(
     synonyms: createSynonymTable(EMPTY_SYNONYM_FILE),
     meetings: loaded.meetings,
   });
+  return { loaded, lexical, hybrid, plain };
+}
+
+/**
+ * The lexical and hybrid retrievers over a suite's index with the given query synonyms: the
+ * loaded ones, or fewer, to see how answers fare on words no list translates.
+ */
+export function retrieversWith(
+  loaded: LoadedRetriever,
+  synonyms: SynonymTable,
+): Pick<SuiteRetrievers, "lexical" | "hybrid"> {
+  const { chunks, lexical, dense } = loaded.index;
+  const { meetings } = loaded;
   return {
-    loaded,
-    lexical,
-    hybrid: loaded.retriever.status().dense ? loaded.retriever : null,
-    plain,
+    lexical: createRetriever({
+      chunks,
+      lexical,
+      dense: null,
+      denseReason: "lexical pipeline of the evaluation",
+      synonyms,
+      meetings,
+    }),
+    hybrid: dense === null ? null : createRetriever({ chunks, lexical, dense, synonyms, meetings }),
   };
 }
