@@ -97,6 +97,7 @@ for (const question of questions) {
     limit: 1,
     language: detectLanguage(question.q),
     kind: answerKindOf(question.q),
+    question: question.q,
   });
   const kind = answerKindOf(question.q);
   const answer = composeExtractiveAnswer(candidates, {

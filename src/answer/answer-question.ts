@@ -146,6 +146,7 @@ export function createAnswerQuestion(options: AnswerQuestionOptions): AnswerQues
       itemAnalyses,
       language,
       kind,
+      question,
     });
     options.observeCandidates?.(question, language, candidates);
     const relevance = judgeRelevance(candidates);

@@ -1,5 +1,5 @@
 import type { MeetingCatalog } from "../minutes/catalog.ts";
-import { whenWords } from "../minutes/dates.ts";
+import { whenWords, yearsNamed } from "../minutes/dates.ts";
 import type { Item } from "../minutes/model.ts";
 import { analyseItem, type ItemAnalyses, type ItemAnalysis } from "./item-analysis.ts";
 import type { AnswerKind } from "./question-intent.ts";
@@ -43,6 +43,8 @@ export interface Candidate {
   rank: number;
   /** Whether a sentence about the question holds the kind of fact asked for (amount, name, date …). */
   holdsAskedKind: boolean;
+  /** The question names a year ("in 2014") that neither the item nor its meeting's date does. */
+  otherYear: boolean;
   /** Probability that the item answers the question (src/answer/relevance-model.ts). */
   relevance: number;
 }
@@ -60,8 +62,11 @@ export function prepareCandidates(
     language: Language;
     /** What the question asks for: whether an item holds that kind of fact is evidence too. */
     kind: AnswerKind;
+    /** As asked: the years it names ("in 2014") are weighed against each item's. */
+    question: string;
   },
 ): Candidate[] {
+  const questionYears = [...yearsNamed(options.question)];
   const candidates = retrieved.slice(0, options.limit).map((entry, rank) => {
     const item = fullItem(entry, options.catalog);
     const { body, id } = entry.meeting;
@@ -81,6 +86,8 @@ export function prepareCandidates(
         .coverage,
       sentenceCoverage: 0,
       holdsAskedKind: false,
+      otherYear:
+        questionYears.length > 0 && !questionYears.some((year) => analysis.years.has(year)),
       relevance: 0,
     };
     const units = scoreUnits(candidate, options);
@@ -106,6 +113,7 @@ function ownEvidence(candidate: Candidate, language: Language): OwnEvidence {
     coverageInContext: candidate.coverageInContext,
     distinctiveMatches: candidate.evidence.distinctiveMatches,
     holdsAskedKind: candidate.holdsAskedKind,
+    otherYear: candidate.otherYear,
     rank: candidate.rank,
     signals: candidate.retrieved.signals,
     english: language === "en",

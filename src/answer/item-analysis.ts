@@ -1,3 +1,4 @@
+import { yearsNamed } from "../minutes/dates.ts";
 import type { Item, Section } from "../minutes/model.ts";
 import { createLruCache } from "./lru-cache.ts";
 import { splitIntoUnits, type TextUnit } from "./sentences.ts";
@@ -42,6 +43,8 @@ export interface ItemAnalysis {
   sections: AnalysedSection[];
   /** No Beslutning section with text: decisions are recorded in running text ("Det besluttes …"). */
   decisionInText: boolean;
+  /** The years the item and what is said about its meeting name, the meeting's own among them. */
+  years: ReadonlySet<string>;
 }
 
 /** `meetingContext`: words about the meeting beside its body ("Greve Kommune september 2022"). */
@@ -79,6 +82,7 @@ export function analyseItem(
     decisionInText: !item.sections.some(
       (section) => section.kind === "beslutning" && section.text.trim() !== "",
     ),
+    years: yearsNamed(`${meetingContext}\n${text}`),
   };
 }
 

@@ -18,6 +18,8 @@ export interface RelevanceEvidence {
   distinctiveMatches: number;
   /** A sentence about the question holds the kind of fact asked for (always, for open questions). */
   holdsAskedKind: boolean;
+  /** The question names a year that neither the item nor its meeting's date does. */
+  otherYear: boolean;
   /** Position in retrieval's fused ranking, 0 first. */
   rank: number;
   signals: RetrievalSignals;
@@ -75,6 +77,7 @@ const LEXICAL_FEATURES: Record<string, (evidence: RelevanceEvidence) => number> 
   sentenceCoverageMargin: (e) => e.sentenceCoverage - e.others.sentenceCoverage,
   lexicalScoreMargin: (e) => e.signals.lexicalScore - e.others.lexicalScore,
   holdsAskedKind: (e) => (e.holdsAskedKind ? 1 : 0),
+  otherYear: (e) => (e.otherYear ? 1 : 0),
   fusedReciprocalRank: (e) => 1 / (e.rank + 1),
   lexicalReciprocalRank: (e) => (e.signals.lexicalRank === null ? 0 : 1 / e.signals.lexicalRank),
   lexicalScore: (e) => e.signals.lexicalScore,

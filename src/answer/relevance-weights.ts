@@ -15,11 +15,15 @@ export const LEXICAL_RELEVANCE_MODEL: RelevanceModel = {
     "sentenceCoverageMargin",
     "lexicalScoreMargin",
     "holdsAskedKind",
+    "otherYear",
     "lexicalScore",
   ],
-  weights: [-1.5673, 0.4542, 3.4162, 2.6414, 1.3062, 0.181, 1.8307, 2.9685, 2.1156, 0.8586, 1.6122],
-  bias: -4.6071,
-  threshold: 0.85,
+  weights: [
+    -1.5784, 0.4722, 3.3453, 2.5169, 1.3337, 0.1535, 1.7808, 2.9258, 2.1154, 0.9092, -1.6855,
+    1.6105,
+  ],
+  bias: -4.5419,
+  threshold: 0.86,
 };
 
 export const HYBRID_RELEVANCE_MODEL: RelevanceModel = {
@@ -34,6 +38,7 @@ export const HYBRID_RELEVANCE_MODEL: RelevanceModel = {
     "sentenceCoverageMargin",
     "lexicalScoreMargin",
     "holdsAskedKind",
+    "otherYear",
     "fusedReciprocalRank",
     "lexicalReciprocalRank",
     "lexicalScore",
@@ -42,10 +47,10 @@ export const HYBRID_RELEVANCE_MODEL: RelevanceModel = {
     "denseTopSimilarity",
   ],
   weights: [
-    -2.6125, -0.9148, 1.4095, 2.854, 0.1511, 1.3854, 2.939, 2.2094, 1.3215, 0.8311, 1.4365, -0.3939,
-    0.2993, 1.8115, 10.8948, 26.5169,
+    -2.5943, -0.8475, 1.4728, 2.7713, 0.1854, 1.3853, 2.9026, 2.1673, 1.2856, 0.8372, -1.7952,
+    1.4518, -0.3379, 0.2471, 1.7916, 10.6415, 26.3263,
   ],
-  bias: -25.7653,
-  threshold: 0.88,
+  bias: -25.6016,
+  threshold: 0.9,
   calibratedEmbedder: "multilingual-e5-small",
 };

@@ -137,3 +137,30 @@ export function formatLongDanishDate(isoDate: string | null): string {
   if (isoDate === null) return UNDATED;
   return longDanishDate.format(new Date(`${isoDate}T00:00:00Z`));
 }
+
+/** A four-digit year, optionally spanning to a later one: "2022", "2014/15", "2023-26", "2023–2026". */
+const YEAR_OR_SPAN =
+  /(?<![\p{L}\p{N}])((?:19|20)\d\d)(?:\s?[-–/]\s?(\d{4}|\d\d))?(?![\p{L}\p{N}])/gu;
+/** A longer span is not a period ("1990-2030" in a plan's name is two years, not forty). */
+const LONGEST_SPAN = 10;
+
+/**
+ * The years a text names, a span with every year in it ("Budget 2023-26" names 2023 to 2026,
+ * "skoleåret 2014/15" 2014 and 2015): what a question's "in 2014" is checked against.
+ */
+export function yearsNamed(text: string): Set<string> {
+  const years = new Set<string>();
+  for (const match of text.matchAll(YEAR_OR_SPAN)) {
+    const first = Number(match[1]);
+    years.add(String(first));
+    const end = match[2];
+    if (end === undefined) continue;
+    const last = end.length === 2 ? Math.floor(first / 100) * 100 + Number(end) : Number(end);
+    if (last <= first || last - first > LONGEST_SPAN) {
+      if (end.length === 4) years.add(end);
+      continue;
+    }
+    for (let year = first + 1; year <= last; year += 1) years.add(String(year));
+  }
+  return years;
+}

@@ -73,6 +73,8 @@ function answer(question: string, items: RetrievedItem[]) {
     limit: 5,
     language,
     kind: answerKindOf(question),
+
+    question,
   });
   const relevance = judgeRelevance(candidates);
   const ordered = relevance.best

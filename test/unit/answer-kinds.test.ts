@@ -67,6 +67,7 @@ function answerFrom(meetingId: string, number: number, question: string) {
       limit: 1,
       language: detectLanguage(question),
       kind: answerKindOf(question),
+      question,
     },
   );
   const kind = answerKindOf(question);

@@ -74,6 +74,8 @@ function candidatesFor(question: string, items: [string, number, RetrievalSignal
     limit: 8,
     language: detectLanguage(question),
     kind: answerKindOf(question),
+
+    question,
   });
 }
 
@@ -143,6 +145,23 @@ describe("the relevance model", () => {
       ],
     ]);
     expect(judgeRelevance(candidates)).toEqual({ relevant: false, best: undefined });
+  });
+
+  it("trusts an item less when the question names a year neither it nor its meeting names", () => {
+    const item: [string, number, RetrievalSignals] = [
+      "udsatteraadet-2019-09-18",
+      34,
+      bothLegsFirst,
+    ];
+    const asked = (question: string) => candidatesFor(question, [item])[0];
+    const sameYear = asked("Hvad er status på implementeringen af psykiatriplanen i 2019?");
+    const planYear = asked("Hvad er status på implementeringen af psykiatriplanen for 2021?");
+    const otherYear = asked("Hvad er status på implementeringen af psykiatriplanen i 2014?");
+    expect(sameYear?.otherYear).toBe(false);
+    // "Psykiatriplan 2018-2021" names 2021 too.
+    expect(planYear?.otherYear).toBe(false);
+    expect(otherYear?.otherYear).toBe(true);
+    expect(otherYear?.relevance).toBeLessThan(sameYear?.relevance ?? 0);
   });
 
   it("ranks the candidate holding the question above one the legs merely rank first", () => {
