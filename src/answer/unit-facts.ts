@@ -252,6 +252,19 @@ export function holdsAnswerKind(
   return answerTier(unit, kind, asked, analyzer) > 0;
 }
 
+/**
+ * Whether the unit names, by name, someone the question names ("Martin Geertsen (V) forlod
+ * mødet kl. 12:03 og kom tilbage kl. 12:45" for "Hvornår kom Martin Geertsen tilbage?").
+ */
+export function namesAskedPerson(
+  unit: UnitWithFacts,
+  asked: ReadonlySet<string>,
+  analyzer: TermAnalyzer,
+): boolean {
+  unit.people ??= peopleNamedIn(unit.text, analyzer);
+  return unit.people.some((mention) => mention.kind === "name" && isAsked(mention, asked));
+}
+
 function isAsked(mention: PersonMention, asked: ReadonlySet<string>): boolean {
   return mention.terms?.every((term) => asked.has(term)) ?? false;
 }

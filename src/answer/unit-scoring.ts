@@ -9,6 +9,7 @@ import {
   answerTier,
   askedTerms,
   askedWholeTerms,
+  namesAskedPerson,
   type UnitWithFacts,
   unitFacts,
 } from "./unit-facts.ts";
@@ -145,9 +146,14 @@ function scoreOne(
   );
   if (retrieved) score += RETRIEVED_PASSAGE_BONUS;
   // A bracketed agenda note ("(orientering – 5 min.):") or a note of who was absent answers
-  // nothing; a very short unit rarely does, unless it is the decision asked for ("Godkendt").
-  if (facts.isAgendaNote || facts.isAttendanceNote) score -= 1;
-  else if (facts.wordCount < MIN_WORDS && !(kind === "decision" && holdsKind)) score -= 0.3;
+  // nothing, unless the question asks about the one it names; a very short unit rarely does,
+  // unless it is the decision asked for ("Godkendt").
+  if (
+    facts.isAgendaNote ||
+    (facts.isAttendanceNote && !namesAskedPerson(analysed, asked.terms, analyzer))
+  ) {
+    score -= 1;
+  } else if (facts.wordCount < MIN_WORDS && !(kind === "decision" && holdsKind)) score -= 0.3;
   return { candidate, section, unit, analysed, score, coverage, tier, precedence, holdsKind };
 }
 

@@ -87,4 +87,14 @@ describe("answerQuestion answers the kind of question asked, on real minutes", (
     expect(answer.abstained).toBe(false);
     expect(answer.text).toContain("otte ugers offentlig høring");
   });
+
+  it("quotes a note of who left and came back when the question asks about that person", async () => {
+    const answer = await answers.answerQuestion(
+      "Hvornår kom Martin Geertsen tilbage til forretningsudvalgets møde i november 2022?",
+    );
+    expect(answer.abstained).toBe(false);
+    expect(answer.citations[0]?.quote).toBe(
+      "Martin Geertsen (V) forlod mødet kl. 12:03 og kom tilbage kl. 12:45.",
+    );
+  });
 });
