@@ -60,7 +60,7 @@ const KIND_BONUS = 0.35;
  * role asked about over any name; for "hvornår", a day ("28. november 2012") over a month.
  */
 const TIER_STEP = 0.15;
-/** For "hvem": a decision that names someone ("udpeger Henrik Juncher") is the answer of record. */
+/** For "hvem": this meeting's decision naming someone ("udpeger Henrik Juncher") is the answer of record. */
 const APPOINTMENT_BONUS = 0.15;
 const RETRIEVED_PASSAGE_BONUS = 0.05;
 const MIN_WORDS = 4;
@@ -139,7 +139,11 @@ function scoreOne(
   const person = kind === "person";
   const { precedence, bonus } = rankOf(kind, tier);
   let score = coverage + bonus + prior;
-  if (holdsKind && person && facts.recordsDecision) score += APPOINTMENT_BONUS;
+  // This meeting's appointment, not the earlier ones the case history recounts ("Byrådet
+  // udpegede på mødet den 30/1 2008 …").
+  const recordsThisDecision =
+    facts.recordsDecision && (section.kind === "beslutning" || analysis.decisionInText);
+  if (holdsKind && person && recordsThisDecision) score += APPOINTMENT_BONUS;
   const retrieved = candidate.retrieved.passages.some(
     (passage) =>
       passage.sectionSlug === section.slug && unit.start < passage.end && unit.end > passage.start,

@@ -97,4 +97,14 @@ describe("answerQuestion answers the kind of question asked, on real minutes", (
       "Martin Geertsen (V) forlod mødet kl. 12:03 og kom tilbage kl. 12:45.",
     );
   });
+
+  it("gives this meeting's appointment, not the earlier ones the case history recounts", async () => {
+    const answer = await answers.answerQuestion(
+      "Hvem udpegede Odense Byråd til bestyrelsen for I/S Infra Service i stedet for rådmanden?",
+    );
+    expect(answer.abstained).toBe(false);
+    expect(answer.citations[0]?.quote).toBe(
+      "Godkendt, at gruppe A har udpeget byrådsmedlem Jesper Kinch-Jensen som nyt medlem i stedet for rådmand Søren Thorsager.",
+    );
+  });
 });
