@@ -226,8 +226,7 @@ export function answerTier(
     case "vote":
       return facts.recordsVote ? 2 : facts.mentionsVote || facts.recordsDecision ? 1 : 0;
     case "person":
-      unit.people ??= peopleNamedIn(unit.text, analyzer);
-      return personTier(unit.text, unit.people, asked, askedRoles);
+      return personTier(unit.text, peopleOf(unit, analyzer), asked, askedRoles);
     case "amount":
       return facts.namesMoneyOrShare ? 2 : facts.namesCount ? 1 : 0;
     case "number":
@@ -261,8 +260,15 @@ export function namesAskedPerson(
   asked: ReadonlySet<string>,
   analyzer: TermAnalyzer,
 ): boolean {
+  return peopleOf(unit, analyzer).some(
+    (mention) => mention.kind === "name" && isAsked(mention, asked),
+  );
+}
+
+/** The people a unit names, found the first time a question needs them and kept with the unit. */
+function peopleOf(unit: UnitWithFacts, analyzer: TermAnalyzer): PeopleNamed {
   unit.people ??= peopleNamedIn(unit.text, analyzer);
-  return unit.people.some((mention) => mention.kind === "name" && isAsked(mention, asked));
+  return unit.people;
 }
 
 function isAsked(mention: PersonMention, asked: ReadonlySet<string>): boolean {

@@ -131,19 +131,16 @@ function scoreOne(
   // A question the minutes ask ("… om der er nogle, som vil være med?") answers nothing.
   const tier = answerTier(analysed, kind, asked.terms, analyzer, asked.roles);
   const holdsKind = tier > 0;
-  // Minutes without headings record decisions in running text ("Det besluttes at …").
-  const prior =
-    analysis.decisionInText && facts.recordsDecision
-      ? (SECTION_PRIOR.beslutning ?? 0)
-      : (SECTION_PRIOR[section.kind] ?? 0);
+  // This meeting's decision: its Beslutning section, or, in minutes without headings, a decision
+  // in running text ("Det besluttes at …"); not the earlier ones a case history recounts
+  // ("Byrådet udpegede på mødet den 30/1 2008 …").
+  const inThisDecision =
+    section.kind === "beslutning" || (analysis.decisionInText && facts.recordsDecision);
+  const prior = SECTION_PRIOR[inThisDecision ? "beslutning" : section.kind] ?? 0;
   const person = kind === "person";
   const { precedence, bonus } = rankOf(kind, tier);
   let score = coverage + bonus + prior;
-  // This meeting's appointment, not the earlier ones the case history recounts ("Byrådet
-  // udpegede på mødet den 30/1 2008 …").
-  const recordsThisDecision =
-    facts.recordsDecision && (section.kind === "beslutning" || analysis.decisionInText);
-  if (holdsKind && person && recordsThisDecision) score += APPOINTMENT_BONUS;
+  if (holdsKind && person && facts.recordsDecision && inThisDecision) score += APPOINTMENT_BONUS;
   const retrieved = candidate.retrieved.passages.some(
     (passage) =>
       passage.sectionSlug === section.slug && unit.start < passage.end && unit.end > passage.start,
