@@ -1,8 +1,7 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { createAnswerQuestion } from "../src/answer/answer-question.ts";
 import { type Candidate, evidenceOf } from "../src/answer/candidates.ts";
-import { loadLexicons, NO_LEXICONS } from "../src/answer/lexicons/index.ts";
 import { DEFAULT_PROMPTS_DIRECTORY, loadPrompts } from "../src/answer/prompts.ts";
 import {
   featureVector,
@@ -14,13 +13,9 @@ import {
   type RelevanceModel,
   relevanceProbability,
 } from "../src/answer/relevance-model.ts";
-import {
-  createSynonymTable,
-  DEFAULT_SYNONYMS_FILE,
-  type SynonymTable,
-  synonymFileSchema,
-} from "../src/answer/synonyms.ts";
+import { createSynonymTable, readSynonymFile, type SynonymTable } from "../src/answer/synonyms.ts";
 import type { Language, Retriever } from "../src/answer/types.ts";
+import { loadQueryLexicons } from "../src/app.ts";
 import { loadConfig } from "../src/config/index.ts";
 import { createMeetingCatalog } from "../src/minutes/index.ts";
 import { createLogger } from "../src/shared/logger.ts";
@@ -34,10 +29,10 @@ import { DEFAULT_SUITES_FILE, loadSuites, type PartQuestion } from "./eval/suite
  * the development questions of every suite, never the held-aside ones: the candidates of each
  * question, labelled by whether they are an expected item, for the lexical pipeline and (with an
  * embedder configured) the hybrid one, which also sees the English questions with their
- * translations withheld (withheldVocabularies). The feature set, L2 penalty and threshold are the ones that
- * answer most questions from the right item while refusing the unanswerable ones and the near
- * misses, judged by five-fold cross-validation repeated four times, so on questions the weights
- * were not fitted on. `--write` writes
+ * translations withheld (withheldVocabularies). The feature set, L2 penalty and threshold are
+ * the ones that answer most questions from the right item while refusing the unanswerable ones
+ * and the near misses, judged by five-fold cross-validation repeated four times, so on questions
+ * the weights were not fitted on. `--write` writes
  * src/answer/relevance-weights.ts; without it the figures are printed only.
  */
 
@@ -119,20 +114,23 @@ for (const suite of await loadSuites(values.suites)) {
   if (dev.length === 0) continue;
   const opened = await openSuite(suite, config, logger);
   const { loaded } = opened;
+  const asAsked: Pipeline[] = [["lexical", opened.lexical]];
+  if (opened.hybrid) asAsked.push(["hybrid", opened.hybrid]);
   const conditions: Condition[] = [
-    { name: "", synonyms: loaded.synonyms, retrievers: opened, questions: dev },
-    ...vocabularies.map(({ name, synonyms }) => ({
+    { name: "", synonyms: loaded.synonyms, pipelines: asAsked, questions: dev },
+  ];
+  for (const { name, synonyms } of vocabularies) {
+    const { hybrid } = retrieversWith(loaded, synonyms);
+    if (!hybrid) continue;
+    conditions.push({
       name,
       synonyms,
-      retrievers: { lexical: null, hybrid: retrieversWith(loaded, synonyms).hybrid },
+      pipelines: [["hybrid", hybrid]],
       questions: dev.filter((question) => question.lang === "en"),
-    })),
-  ];
+    });
+  }
   for (const condition of conditions) {
-    const pipelines: ["lexical" | "hybrid", Retriever][] = [];
-    if (condition.retrievers.lexical) pipelines.push(["lexical", condition.retrievers.lexical]);
-    if (condition.retrievers.hybrid) pipelines.push(["hybrid", condition.retrievers.hybrid]);
-    for (const [name, retriever] of pipelines) {
+    for (const [name, retriever] of condition.pipelines) {
       let current: PartQuestion | undefined;
       const answerQuestion = createAnswerQuestion({
         retriever,
@@ -240,11 +238,13 @@ if (values.write) {
   console.log(`wrote ${WEIGHTS_FILE}`);
 }
 
+type Pipeline = ["lexical" | "hybrid", Retriever];
+
 interface Condition {
   /** "" for the questions as asked; otherwise what was withheld, as a suffix of the id. */
   name: string;
   synonyms: SynonymTable;
-  retrievers: { lexical: Retriever | null; hybrid: Retriever | null };
+  pipelines: Pipeline[];
   questions: PartQuestion[];
 }
 
@@ -261,11 +261,9 @@ interface Condition {
  * about the new football stadium?" from an item that only shares "new" and "decided").
  */
 async function withheldVocabularies(): Promise<{ name: string; synonyms: SynonymTable }[]> {
-  const file = synonymFileSchema.parse(JSON.parse(await readFile(DEFAULT_SYNONYMS_FILE, "utf8")));
-  const withoutTranslations = { ...file, translations: [] };
-  const lexicons = config.lexicons.enabled
-    ? await loadLexicons({ ...config.lexicons, logger })
-    : NO_LEXICONS;
+  const withoutTranslations = { ...(await readSynonymFile()), translations: [] };
+  // openSuite says what is missing; once is enough.
+  const lexicons = await loadQueryLexicons(config, logger, false);
   return [
     {
       name: "dictionaries-only",

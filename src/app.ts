@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { readAnswerEvidence, writeAnswerEvidence } from "./answer/answer-evidence-file.ts";
 import { catalogAnalyzer, createAnswerQuestion } from "./answer/answer-question.ts";
 import { createOpenAiChatModel } from "./answer/chat-model.ts";
-import { loadLexicons, NO_LEXICONS } from "./answer/lexicons/index.ts";
+import { type Lexicons, loadLexicons, NO_LEXICONS } from "./answer/lexicons/index.ts";
 import { DEFAULT_PROMPTS_DIRECTORY, loadPrompts, type Prompts } from "./answer/prompts.ts";
 import { createRetriever } from "./answer/retriever.ts";
 import { createSummariseMeeting } from "./answer/summarise-meeting.ts";
@@ -125,10 +125,19 @@ export async function loadQuerySynonyms(
   synonymsFile?: string,
   reportMissingLexicons = true,
 ): Promise<SynonymTable> {
-  const lexicons = config.lexicons.enabled
-    ? await loadLexicons({ ...config.lexicons, logger, reportMissing: reportMissingLexicons })
-    : NO_LEXICONS;
+  const lexicons = await loadQueryLexicons(config, logger, reportMissingLexicons);
   return loadSynonyms(synonymsFile, lexicons.translations);
+}
+
+/** The installed lexicons English questions are translated with, or none when switched off. */
+export async function loadQueryLexicons(
+  config: Config,
+  logger: Logger,
+  reportMissing = true,
+): Promise<Lexicons> {
+  return config.lexicons.enabled
+    ? loadLexicons({ ...config.lexicons, logger, reportMissing })
+    : NO_LEXICONS;
 }
 
 /** What a pipeline needs besides the minutes; loaded once and kept when the minutes change. */

@@ -64,6 +64,11 @@ export async function loadSynonyms(
   path: string = DEFAULT_SYNONYMS_FILE,
   lexicon: readonly { en: string; da: string[] }[] = [],
 ): Promise<SynonymTable> {
+  return createSynonymTable(await readSynonymFile(path), path, lexicon);
+}
+
+/** A synonyms file as written, validated; a missing or invalid file is an `index_invalid` AppError. */
+export async function readSynonymFile(path: string = DEFAULT_SYNONYMS_FILE): Promise<SynonymFile> {
   let raw: string;
   try {
     raw = await readFile(path, "utf8");
@@ -88,7 +93,15 @@ export async function loadSynonyms(
       },
     );
   }
-  return createSynonymTable(json, path, lexicon);
+  return parseSynonymFile(json, path);
+}
+
+function parseSynonymFile(source: unknown, origin: string): SynonymFile {
+  const parsed = synonymFileSchema.safeParse(source);
+  if (!parsed.success) {
+    throw new AppError("index_invalid", `${origin} is invalid:\n${z.prettifyError(parsed.error)}`);
+  }
+  return parsed.data;
 }
 
 /**
@@ -123,14 +136,11 @@ export function createSynonymTable(
   origin = "synonyms",
   lexicon: readonly { en: string; da: string[] }[] = [],
 ): SynonymTable {
-  const parsed = synonymFileSchema.safeParse(source);
-  if (!parsed.success) {
-    throw new AppError("index_invalid", `${origin} is invalid:\n${z.prettifyError(parsed.error)}`);
-  }
+  const file = parseSynonymFile(source, origin);
   const stemmers: Stemmers = { english: createEnglishStemmer(), danish: createDanishStemmer() };
 
   const entries: Entry[] = [];
-  for (const group of parsed.data.synonyms) {
+  for (const group of file.synonyms) {
     for (const member of group) {
       entries.push({
         words: formsOf(member, stemmers),
@@ -139,7 +149,7 @@ export function createSynonymTable(
     }
   }
   const handTranslated = new Set<string>();
-  for (const translation of parsed.data.translations) {
+  for (const translation of file.translations) {
     for (const english of translation.en) {
       const words = formsOf(english, stemmers);
       handTranslated.add(phraseKey(words));
