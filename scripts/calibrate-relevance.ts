@@ -18,6 +18,7 @@ import type { Language, Retriever } from "../src/answer/types.ts";
 import { loadQueryLexicons } from "../src/app.ts";
 import { loadConfig } from "../src/config/index.ts";
 import { createMeetingCatalog } from "../src/minutes/index.ts";
+import { UNRESTRICTED_VIEWER } from "../src/minutes/visibility.ts";
 import { createLogger } from "../src/shared/logger.ts";
 import { type FittedLogistic, fitLogistic } from "./calibrate/logistic.ts";
 import { matchesExpectation } from "./eval/retrieval-metrics.ts";
@@ -160,7 +161,7 @@ for (const suite of await loadSuites(values.suites)) {
       });
       for (const question of condition.questions) {
         current = question;
-        await answerQuestion(question.q);
+        await answerQuestion(question.q, { viewer: UNRESTRICTED_VIEWER });
       }
     }
   }

@@ -11,7 +11,14 @@ import { loadSynonyms, type SynonymTable } from "./answer/synonyms.ts";
 import { buildTermStatistics, type TermStatistics } from "./answer/term-statistics.ts";
 import type { AnswerQuestion, ChatModel, Retriever, SummariseMeeting } from "./answer/types.ts";
 import type { Config } from "./config/index.ts";
-import { createHttpServer, type Readiness } from "./http/index.ts";
+import {
+  createHttpServer,
+  createPageAccess,
+  type PageAccess,
+  type Readiness,
+  signAnswerLinks,
+  signSummaryLinks,
+} from "./http/index.ts";
 import { createDanishAnalyzer, type TextAnalyzer } from "./index/danish-analyzer.ts";
 import { createEmbedder, type EmbedderResult } from "./index/embedders/index.ts";
 import { buildSearchIndex, lexicalFingerprint, type SearchIndex } from "./index/store.ts";
@@ -23,6 +30,12 @@ import {
   ingestDirectory,
   type MeetingCatalog,
 } from "./minutes/index.ts";
+import {
+  applyVisibilityRules,
+  NO_VISIBILITY_RULES,
+  readVisibilityRules,
+  type VisibilityRules,
+} from "./minutes/visibility.ts";
 import { describeError } from "./shared/errors.ts";
 import type { Logger } from "./shared/logger.ts";
 import { createFileFeedbackRecorder, createSlackBot, type SlackBot } from "./slack/index.ts";
@@ -110,12 +123,13 @@ export async function loadRetriever(
   logger: Logger,
   options: LoadRetrieverOptions = {},
 ): Promise<LoadedRetriever> {
-  const [ingest, synonyms, embedding] = await Promise.all([
+  const [ingest, synonyms, embedding, visibilityRules] = await Promise.all([
     ingestMinutes(config, logger, options.minutesDir),
     loadQuerySynonyms(config, logger, options.synonymsFile),
     createEmbedder({ ...config.embeddings, logger }),
+    loadVisibilityRules(config),
   ]);
-  return buildRetriever(config, logger, { synonyms, embedding }, ingest);
+  return buildRetriever(config, logger, { synonyms, embedding, visibilityRules }, ingest);
 }
 
 /** data/synonyms.json (or the given file) with the installed lexicons' translations after it. */
@@ -140,9 +154,16 @@ export async function loadQueryLexicons(
     : NO_LEXICONS;
 }
 
+/** The rules in VISIBILITY_RULES_FILE that make minutes internal; none when it is unset. */
+export async function loadVisibilityRules(config: Config): Promise<VisibilityRules> {
+  const file = config.visibility.rulesFile;
+  return file === undefined ? NO_VISIBILITY_RULES : readVisibilityRules(file);
+}
+
 /** What a pipeline needs besides the minutes; loaded once and kept when the minutes change. */
 export interface PipelineResources {
   synonyms: SynonymTable;
+  visibilityRules: VisibilityRules;
   embedding: EmbedderResult;
   prompts: Prompts;
   chatModel: ChatModel | null;
@@ -156,24 +177,33 @@ export async function loadPipelineResources(
     reportMissingLexicons?: boolean;
   } = {},
 ): Promise<PipelineResources> {
-  const [synonyms, embedding, prompts] = await Promise.all([
+  const [synonyms, embedding, prompts, visibilityRules] = await Promise.all([
     loadQuerySynonyms(config, logger, options.synonymsFile, options.reportMissingLexicons),
     createEmbedder({ ...config.embeddings, logger }),
     loadPrompts(DEFAULT_PROMPTS_DIRECTORY),
+    loadVisibilityRules(config),
   ]);
-  return { synonyms, embedding, prompts, chatModel: createChatModel(config, logger) };
+  return {
+    synonyms,
+    embedding,
+    prompts,
+    visibilityRules,
+    chatModel: createChatModel(config, logger),
+  };
 }
 
 /** Ingested minutes → search index (built, or loaded when current) → retriever. */
 async function buildRetriever(
   config: Config,
   logger: Logger,
-  resources: Pick<PipelineResources, "synonyms" | "embedding">,
+  resources: Pick<PipelineResources, "synonyms" | "embedding" | "visibilityRules">,
   ingest: IngestResult,
   options: AssembleOptions = {},
 ): Promise<LoadedRetriever> {
-  const { meetings, failures, files } = ingest;
-  const { embedding, synonyms } = resources;
+  const { failures, files } = ingest;
+  const { embedding, synonyms, visibilityRules } = resources;
+  // Who may see each meeting is settled here, once, for retrieval and the catalogue alike.
+  const meetings = ingest.meetings.map((meeting) => applyVisibilityRules(meeting, visibilityRules));
   const index = await buildSearchIndex({
     meetings,
     indexDir: join(config.dataDir, "index"),
@@ -343,19 +373,32 @@ async function removeOtherFiles(directory: string, keep: string): Promise<void> 
  * Functions that answer from whichever pipeline is current when they are called, so that the
  * HTTP server and the Slack bot, built once, always use the corpus swapped in last.
  */
-function delegateTo(current: () => AnsweringPipeline): {
+function delegateTo(
+  current: () => AnsweringPipeline,
+  pageAccess: PageAccess,
+): {
   answerQuestion: AnswerQuestion;
   summariseMeeting: SummariseMeeting;
   catalog: MeetingCatalog;
   retriever: Retriever;
 } {
+  // Links to an internal meeting's page open only signed (the answer was retrieved for someone allowed).
+  const isInternal = (meetingId: string) =>
+    current().catalog.get(meetingId)?.visibility === "internal";
   return {
-    answerQuestion: (question, options) => current().answerQuestion(question, options),
-    summariseMeeting: (reference, options) => current().summariseMeeting(reference, options),
+    answerQuestion: async (question, options) =>
+      signAnswerLinks(await current().answerQuestion(question, options), pageAccess, isInternal),
+    summariseMeeting: async (reference, options) =>
+      signSummaryLinks(
+        await current().summariseMeeting(reference, options),
+        pageAccess,
+        isInternal,
+      ),
     catalog: {
       list: (filter) => current().catalog.list(filter),
       get: (id) => current().catalog.get(id),
       resolve: (reference) => current().catalog.resolve(reference),
+      visibleTo: (viewer) => current().catalog.visibleTo(viewer),
     },
     retriever: {
       retrieve: (query, options) => current().loaded.retriever.retrieve(query, options),
@@ -430,6 +473,17 @@ export async function createApplication(
   }
 
   const { loaded } = pipeline;
+  const pageAccess = createPageAccess({
+    secret: config.visibility.pageLinkSecret,
+    ttlMs: config.visibility.pageLinkTtlMs,
+  });
+  const internalMeetings = loaded.meetings.filter((meeting) => meeting.visibility === "internal");
+  if (internalMeetings.length > 0 && config.visibility.pageLinkSecret === undefined) {
+    logger.warn(
+      { internalMeetings: internalMeetings.length },
+      "PAGE_LINK_SECRET is not set: links to internal minutes stop opening when Referat restarts",
+    );
+  }
   const retrievalStatus = loaded.retriever.status();
   if (!retrievalStatus.dense) {
     logger.warn(
@@ -440,6 +494,7 @@ export async function createApplication(
   logger.info(
     {
       meetings: loaded.meetings.length,
+      internalMeetings: internalMeetings.length,
       skippedFiles: loaded.failures.length,
       chunks: loaded.index.chunks.length,
       dense: retrievalStatus.dense,
@@ -450,7 +505,7 @@ export async function createApplication(
     "minutes indexed",
   );
 
-  const answering = delegateTo(() => live.current());
+  const answering = delegateTo(() => live.current(), pageAccess);
   const slackBot = await createConfiguredSlackBot(config, answering, logger);
   const readiness = (): Readiness => {
     const status = live.current().loaded.retriever.status();
@@ -471,6 +526,8 @@ export async function createApplication(
       answerPool ? { mode: "workers", ...answerPool.status() } : { mode: "main-thread" },
     minutesDirectory: config.minutesDir,
     apiToken: config.http.apiToken,
+    accessTokens: config.http.accessTokens,
+    pageAccess,
     askRateLimitPerMinute: config.http.askRateLimitPerMinute,
     bodyLimitBytes: config.http.bodyLimitBytes,
     publicBaseUrl: config.http.publicBaseUrl,

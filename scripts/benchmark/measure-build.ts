@@ -4,6 +4,7 @@ import { createRetriever } from "../../src/answer/retriever.ts";
 import { loadSynonymsOrNone } from "../../src/answer/synonyms.ts";
 import { buildSearchIndex } from "../../src/index/store.ts";
 import { ingestDirectory, type Meeting } from "../../src/minutes/index.ts";
+import { UNRESTRICTED_VIEWER } from "../../src/minutes/visibility.ts";
 import { createSilentLogger } from "../../src/shared/logger.ts";
 import { createDeterministicEmbedder } from "../../test/fakes/deterministic-embedder.ts";
 import { loadQuestions } from "../eval/questions.ts";
@@ -58,7 +59,7 @@ export async function measureBuild(
   const hybridRetrieval = await sampleLatencies(
     questions,
     { rounds: request.rounds, timeLimitMs: request.sampleSeconds * 1000 },
-    (question) => hybrid.retrieve(question),
+    (question) => hybrid.retrieve(question, { viewer: UNRESTRICTED_VIEWER }),
   );
 
   return {

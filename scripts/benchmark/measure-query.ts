@@ -1,5 +1,6 @@
 import { createAnsweringPipeline } from "../../src/app.ts";
 import { loadConfig } from "../../src/config/index.ts";
+import { UNRESTRICTED_VIEWER } from "../../src/minutes/visibility.ts";
 import { createSilentLogger } from "../../src/shared/logger.ts";
 import { loadQuestions } from "../eval/questions.ts";
 import type { QueryFigures, WorkerRequest } from "./figures.ts";
@@ -31,11 +32,11 @@ export async function measureQuery(
   }
 
   const retrieval = await sampleLatencies(questions, limits, (question) =>
-    retriever.retrieve(question),
+    retriever.retrieve(question, { viewer: UNRESTRICTED_VIEWER }),
   );
   let abstained = 0;
   const answers = await sampleLatencies(questions, limits, async (question, warmUp) => {
-    const answer = await pipeline.answerQuestion(question);
+    const answer = await pipeline.answerQuestion(question, { viewer: UNRESTRICTED_VIEWER });
     if (answer.abstained && !warmUp) abstained += 1;
   });
 

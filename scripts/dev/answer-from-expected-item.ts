@@ -16,6 +16,7 @@ import type { RetrievedItem } from "../../src/answer/types.ts";
 import { loadRetriever } from "../../src/app.ts";
 import { loadConfig } from "../../src/config/index.ts";
 import { createMeetingCatalog } from "../../src/minutes/index.ts";
+import { UNRESTRICTED_VIEWER } from "../../src/minutes/visibility.ts";
 import { createLogger } from "../../src/shared/logger.ts";
 import { loadQuestions } from "../eval/questions.ts";
 
@@ -68,7 +69,10 @@ for (const question of questions) {
     process.stdout.write(`${question.id}: expected item not found\n`);
     continue;
   }
-  const retrieved = await loaded.retriever.retrieve(question.q, { limit: 8 });
+  const retrieved = await loaded.retriever.retrieve(question.q, {
+    limit: 8,
+    viewer: UNRESTRICTED_VIEWER,
+  });
   const found = retrieved.find(
     (entry) => entry.meeting.id === meeting.id && entry.item.number === item.number,
   );

@@ -4,6 +4,7 @@ import type { Answer, AnswerQuestion, Citation, Retriever } from "../../src/answ
 import { createChatModel, type LoadedRetriever } from "../../src/app.ts";
 import type { Config } from "../../src/config/index.ts";
 import { createMeetingCatalog } from "../../src/minutes/index.ts";
+import { UNRESTRICTED_VIEWER } from "../../src/minutes/visibility.ts";
 import type { Logger } from "../../src/shared/logger.ts";
 import type { EvalQuestion } from "./questions.ts";
 
@@ -125,7 +126,7 @@ export async function evaluateAnswers(
 ): Promise<AnswerReport> {
   const results: AnswerResult[] = [];
   for (const question of questions) {
-    const answer = await pipeline.answerQuestion(question.q);
+    const answer = await pipeline.answerQuestion(question.q, { viewer: UNRESTRICTED_VIEWER });
     const answerable = question.expect.length > 0;
     results.push({
       id: question.id,

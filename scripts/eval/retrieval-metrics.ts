@@ -1,4 +1,5 @@
 import type { RetrievedItem, Retriever } from "../../src/answer/types.ts";
+import { UNRESTRICTED_VIEWER } from "../../src/minutes/visibility.ts";
 import type { EvalQuestion } from "./questions.ts";
 
 /**
@@ -54,7 +55,10 @@ export async function evaluateRetrieval(
   const answerable = questions.filter((question) => question.expect.length > 0);
   const results: QuestionResult[] = [];
   for (const question of answerable) {
-    const items = await pipeline.retriever.retrieve(question.q, { limit: RETRIEVAL_DEPTH });
+    const items = await pipeline.retriever.retrieve(question.q, {
+      limit: RETRIEVAL_DEPTH,
+      viewer: UNRESTRICTED_VIEWER,
+    });
     const position = items.findIndex((item) => matchesExpectation(item, question));
     results.push({
       id: question.id,

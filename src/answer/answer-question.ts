@@ -135,6 +135,7 @@ export function createAnswerQuestion(options: AnswerQuestionOptions): AnswerQues
     const retrieved = await retriever.retrieve(question, {
       limit: options.retrievalLimit ?? DEFAULT_RETRIEVAL_LIMIT,
       ...(answerOptions.filters ? { filters: answerOptions.filters } : {}),
+      ...(answerOptions.viewer ? { viewer: answerOptions.viewer } : {}),
       ...(extraQueries.length > 0 ? { extraQueries } : {}),
     });
     const candidates = prepareCandidates(retrieved, {
@@ -257,7 +258,6 @@ export function createAnswerQuestion(options: AnswerQuestionOptions): AnswerQues
   };
 }
 
-/** A Danish analyser like the index's, taught the words of the catalogue's items. */
 /** A Danish analyser taught the words of every item of the catalogue (what the answer stage judges by). */
 export function catalogAnalyzer(catalog: MeetingCatalog): TextAnalyzer {
   const danish = createDanishAnalyzer();

@@ -1,6 +1,7 @@
 import type { Chunk, DenseSearcher, LexicalIndex, ScoredChunk } from "../index/types.ts";
 import { slugify } from "../minutes/anchors.ts";
 import type { Meeting } from "../minutes/model.ts";
+import { canSee, PUBLIC_VIEWER, type Viewer } from "../minutes/visibility.ts";
 import { describeError } from "../shared/errors.ts";
 import { createSilentLogger, type Logger } from "../shared/logger.ts";
 import { fuseByItem, type RankedList } from "./fusion.ts";
@@ -29,7 +30,10 @@ export interface CreateRetrieverOptions {
   /** Why there is no dense leg, when there is none. */
   denseReason?: string;
   synonyms: SynonymTable;
-  /** The meetings the chunks come from; supplies item case numbers (null without them). */
+  /**
+   * The meetings the chunks come from; supplies item case numbers (null without them) and who may
+   * see each meeting (without them, every chunk counts as public).
+   */
   meetings?: readonly Meeting[];
   logger?: Logger;
   /** Chunks each leg returns per query, before filters. */
@@ -68,7 +72,9 @@ export function createRetriever(options: CreateRetrieverOptions): Retriever {
   const candidatesPerLeg = options.candidatesPerLeg ?? DEFAULT_CANDIDATES_PER_LEG;
   const chunksById = new Map(options.chunks.map((chunk) => [chunk.id, chunk]));
   const caseNumbers = new Map<string, string | null>();
+  const internalMeetings = new Map<string, Meeting>();
   for (const meeting of options.meetings ?? []) {
+    if (meeting.visibility !== "public") internalMeetings.set(meeting.id, meeting);
     for (const item of meeting.items)
       caseNumbers.set(itemKey(meeting.id, item.number), item.caseNumber);
   }
@@ -83,8 +89,11 @@ export function createRetriever(options: CreateRetrieverOptions): Retriever {
       const started = performance.now();
       const limit = Math.max(1, retrieveOptions.limit ?? DEFAULT_RETRIEVE_LIMIT);
       const filters = retrieveOptions.filters ?? {};
-      const accepts = chunkFilter(filters, chunksById);
-      const filtered = hasFilters(filters);
+      const viewer = retrieveOptions.viewer ?? PUBLIC_VIEWER;
+      const hidden = hiddenMeetings(internalMeetings, viewer);
+      // What the viewer may not see is filtered out before ranking, like any other filter.
+      const accepts = chunkFilter(filters, chunksById, hidden);
+      const filtered = hasFilters(filters) || hidden.size > 0;
       const queries = distinctQueries(query, retrieveOptions.extraQueries ?? []);
 
       const lists: RankedList[] = [];
@@ -250,17 +259,32 @@ function toPassage(chunk: Chunk, score: number): RetrievedPassage {
   };
 }
 
-/** Filters by body (name or slug, case-insensitive, part of it will do), meeting id and dates. */
+/** The ids of the internal meetings `viewer` may not see. */
+function hiddenMeetings(
+  internalMeetings: ReadonlyMap<string, Meeting>,
+  viewer: Viewer,
+): ReadonlySet<string> {
+  const hidden = new Set<string>();
+  for (const [id, meeting] of internalMeetings) if (!canSee(viewer, meeting)) hidden.add(id);
+  return hidden;
+}
+
+/**
+ * Filters by body (name or slug, case-insensitive, part of it will do), meeting id and dates,
+ * and leaves out the meetings hidden from the viewer.
+ */
 function chunkFilter(
   filters: SearchFilters,
   chunksById: ReadonlyMap<string, Chunk>,
+  hidden: ReadonlySet<string>,
 ): (chunkId: string) => boolean {
-  if (!hasFilters(filters)) return (chunkId) => chunksById.has(chunkId);
+  if (!hasFilters(filters) && hidden.size === 0) return (chunkId) => chunksById.has(chunkId);
   const body = filters.body ? slugify(filters.body) : "";
   return (chunkId) => {
     const chunk = chunksById.get(chunkId);
     return (
       chunk !== undefined &&
+      !hidden.has(chunk.meetingId) &&
       (body === "" || slugify(chunk.body).includes(body)) &&
       (!filters.meetingId || chunk.meetingId === filters.meetingId) &&
       // A meeting without a date is outside every date range.

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { type MeetingCatalog, requireMeeting } from "../minutes/catalog.ts";
 import type { Meeting, Section, SectionKind } from "../minutes/model.ts";
+import { PUBLIC_VIEWER } from "../minutes/visibility.ts";
 import { describeError } from "../shared/errors.ts";
 import type { Logger } from "../shared/logger.ts";
 import { llmFailureReason, PHRASES } from "./answer-text.ts";
@@ -55,7 +56,10 @@ export function createSummariseMeeting(options: SummariseMeetingOptions): Summar
 
   return async function summariseMeeting(reference, summaryOptions = {}) {
     const started = performance.now();
-    const meeting = requireMeeting(catalog, reference);
+    const meeting = requireMeeting(
+      catalog.visibleTo(summaryOptions.viewer ?? PUBLIC_VIEWER),
+      reference,
+    );
     const language = summaryOptions.language ?? "da";
     const extractive = meeting.items.map((item) =>
       extractiveSummaryEntry(meeting, item, { language, publicBaseUrl }),

@@ -1,4 +1,5 @@
 import type { SectionKind } from "../minutes/model.ts";
+import type { Viewer } from "../minutes/visibility.ts";
 
 /**
  * The contract between retrieval/answering and its callers (Slack, HTTP, CLI). slack/ and http/
@@ -80,6 +81,8 @@ export interface RetrievalStatus {
 
 export interface RetrieveOptions {
   filters?: SearchFilters;
+  /** Who is asking: only meetings they may see are ranked. Without one, public meetings only. */
+  viewer?: Viewer;
   limit?: number;
   /** Further queries (e.g. LLM rewrites, thread history) fused with the main one. */
   extraQueries?: string[];
@@ -130,6 +133,8 @@ export interface ConversationTurn {
 
 export interface AnswerOptions {
   filters?: SearchFilters;
+  /** Who is asking: only meetings they may see are answered from. Without one, public only. */
+  viewer?: Viewer;
   /** Earlier turns of the thread, oldest first. */
   history?: ConversationTurn[];
   signal?: AbortSignal;
@@ -173,9 +178,16 @@ export interface MeetingSummary {
  * byrådsmøde"), or body + date. A reference that cannot name a meeting is a bad_request AppError;
  * one that matches none, meeting_not_found.
  */
+export interface SummaryOptions {
+  language?: Language;
+  /** Who is asking: a meeting they may not see is not found. Without one, public only. */
+  viewer?: Viewer;
+  signal?: AbortSignal;
+}
+
 export type SummariseMeeting = (
   reference: string,
-  options?: { language?: Language; signal?: AbortSignal },
+  options?: SummaryOptions,
 ) => Promise<MeetingSummary>;
 
 export interface ChatMessage {

@@ -3,6 +3,7 @@ import { formatCitationLabel } from "../answer/citations.ts";
 import type { Answer, Citation } from "../answer/types.ts";
 import { createAnsweringPipeline } from "../app.ts";
 import { loadConfig } from "../config/index.ts";
+import { UNRESTRICTED_VIEWER } from "../minutes/visibility.ts";
 import { AppError } from "../shared/errors.ts";
 import {
   addFilterOptions,
@@ -40,6 +41,8 @@ async function runAsk(question: string, options: AskCommandOptions): Promise<voi
   const pipeline = await createAnsweringPipeline(config, cliLogger(config));
   const answer = await pipeline.answerQuestion(question, {
     filters: readFilters(options, pipeline.catalog),
+    // The operator at the command line reads DATA_DIR anyway: every meeting, internal ones too.
+    viewer: UNRESTRICTED_VIEWER,
   });
   process.stdout.write(
     options.json ? `${JSON.stringify(toPublicAnswer(answer), null, 2)}\n` : formatAnswer(answer),

@@ -4,6 +4,7 @@ import { loadRetriever } from "../app.ts";
 import { loadConfig } from "../config/index.ts";
 import { formatDanishDate } from "../minutes/dates.ts";
 import { createMeetingCatalog } from "../minutes/index.ts";
+import { UNRESTRICTED_VIEWER } from "../minutes/visibility.ts";
 import { AppError } from "../shared/errors.ts";
 import {
   addFilterOptions,
@@ -55,7 +56,11 @@ async function runSearch(query: string, options: SearchCommandOptions): Promise<
   const loaded = await loadRetriever(config, cliLogger(config));
   const filters = readFilters(options, createMeetingCatalog(loaded.meetings));
 
-  const results = await loaded.retriever.retrieve(query, { filters, limit });
+  const results = await loaded.retriever.retrieve(query, {
+    filters,
+    limit,
+    viewer: UNRESTRICTED_VIEWER,
+  });
   if (options.json) {
     process.stdout.write(
       `${JSON.stringify({ results: results.map(toPublicSearchResult) }, null, 2)}\n`,

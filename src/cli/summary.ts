@@ -7,6 +7,7 @@ import { createChatModel, ingestMinutes } from "../app.ts";
 import { loadConfig } from "../config/index.ts";
 import { formatDanishDate } from "../minutes/dates.ts";
 import { createMeetingCatalog } from "../minutes/index.ts";
+import { UNRESTRICTED_VIEWER } from "../minutes/visibility.ts";
 import { AppError } from "../shared/errors.ts";
 import { toPublicCitation } from "./ask.ts";
 import { cliLogger, reportingFailures } from "./command-support.ts";
@@ -52,7 +53,10 @@ async function runSummary(reference: string, options: SummaryCommandOptions): Pr
     publicBaseUrl: config.http.publicBaseUrl,
     logger,
   });
-  const summary = await summariseMeeting(reference, { language });
+  const summary = await summariseMeeting(reference, {
+    language,
+    viewer: UNRESTRICTED_VIEWER,
+  });
   process.stdout.write(
     options.json
       ? `${JSON.stringify(toPublicSummary(summary), null, 2)}\n`

@@ -80,6 +80,17 @@ const environmentSchema = z.object({
 
   /** When set, /api/* requires `Authorization: Bearer <token>`. */
   HTTP_API_TOKEN: optionalString,
+  /** Internal audiences HTTP_API_TOKEN may see (comma-separated; `*` every one); public only by default. */
+  HTTP_API_TOKEN_AUDIENCES: optionalString,
+  /** More tokens, each with its audiences: `tokenA=med-udvalg|hmu tokenB=* tokenC` (C: public only). */
+  HTTP_API_TOKENS: optionalString,
+
+  /** Rules that make minutes internal by body or folder (e.g. data/visibility-rules.staff-committees.json); none by default. */
+  VISIBILITY_RULES_FILE: optionalString,
+  /** Key that signs source-page links of internal minutes; random per start when unset (links die on restart). */
+  PAGE_LINK_SECRET: optionalString,
+  /** How long a signed source-page link opens its internal meeting. */
+  PAGE_LINK_TTL_HOURS: z.coerce.number().positive().max(8760).default(168),
   HTTP_ASK_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30),
   HTTP_BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(32_768),
 
@@ -98,6 +109,12 @@ export type Environment = z.infer<typeof environmentSchema>;
 
 export const DEFAULT_LOCAL_EMBEDDING_MODEL = "Xenova/multilingual-e5-small";
 
+export interface AccessToken {
+  token: string;
+  /** Internal audiences the token may see; `*` every one; empty: public minutes only. */
+  audiences: string[];
+}
+
 export interface Config {
   logLevel: Environment["LOG_LEVEL"];
   dataDir: string;
@@ -108,10 +125,18 @@ export interface Config {
     host: string;
     publicBaseUrl: string;
     apiToken: string | undefined;
+    /** Every token /api accepts (HTTP_API_TOKEN first) and the internal audiences each may see. */
+    accessTokens: AccessToken[];
     askRateLimitPerMinute: number;
     bodyLimitBytes: number;
   };
   lexicons: { enabled: boolean; freedictDir: string };
+  visibility: {
+    /** Undefined: no rules (minutes are internal only where a sidecar says so). */
+    rulesFile: string | undefined;
+    pageLinkSecret: string | undefined;
+    pageLinkTtlMs: number;
+  };
   /** Where answers are computed: `workers` threads (0: the main thread) and their queue. */
   answering: { workers: number; queueLimit: number; concurrencyPerWorker: number };
   embeddings:
@@ -180,6 +205,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       host: e.HOST,
       publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),
       apiToken: e.HTTP_API_TOKEN,
+      accessTokens: accessTokensConfig(e),
       askRateLimitPerMinute: e.HTTP_ASK_RATE_LIMIT_PER_MINUTE,
       bodyLimitBytes: e.HTTP_BODY_LIMIT_BYTES,
     },
@@ -188,6 +214,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     lexicons: {
       enabled: e.LEXICONS,
       freedictDir: e.LEXICON_FREEDICT_DIR,
+    },
+    visibility: {
+      rulesFile: e.VISIBILITY_RULES_FILE,
+      pageLinkSecret: e.PAGE_LINK_SECRET,
+      pageLinkTtlMs: e.PAGE_LINK_TTL_HOURS * 3_600_000,
     },
     llm: e.LLM_MODEL
       ? {
@@ -204,6 +235,33 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
 }
 
 export const DEFAULT_QUEUED_QUESTIONS_PER_WORKER = 8;
+
+function accessTokensConfig(e: Environment): AccessToken[] {
+  const tokens: AccessToken[] = [];
+  if (e.HTTP_API_TOKEN) {
+    tokens.push({ token: e.HTTP_API_TOKEN, audiences: listOf(e.HTTP_API_TOKEN_AUDIENCES, ",") });
+  }
+  for (const entry of listOf(e.HTTP_API_TOKENS, /[\s,]+/u)) {
+    const separator = entry.indexOf("=");
+    const token = separator < 0 ? entry : entry.slice(0, separator);
+    if (token === "") {
+      throw new AppError(
+        "config_invalid",
+        "Invalid configuration: HTTP_API_TOKENS has an entry with no token before '='",
+      );
+    }
+    const audiences = separator < 0 ? [] : listOf(entry.slice(separator + 1), "|");
+    tokens.push({ token, audiences });
+  }
+  return tokens;
+}
+
+function listOf(text: string | undefined, separator: string | RegExp): string[] {
+  return (text ?? "")
+    .split(separator)
+    .map((part) => part.trim())
+    .filter((part) => part !== "");
+}
 
 function answeringConfig(e: Environment): Config["answering"] {
   const workers = e.ANSWER_WORKERS ?? availableParallelism();

@@ -10,7 +10,9 @@ import { createBearerTokenCheck } from "./bearer-token.ts";
 import { toErrorResponse } from "./error-responses.ts";
 import { registerHealthRoutes } from "./health-routes.ts";
 import { renderNotFoundPage } from "./not-found-page.ts";
+import { createPageAccess } from "./page-access.ts";
 import { registerPageRoutes, sendPage } from "./page-routes.ts";
+import { type AccessToken, createRequestViewer, pageViewerOf } from "./request-viewer.ts";
 import type { HttpServer, HttpServerOptions, SlackRequestListener } from "./types.ts";
 
 export const SLACK_EVENTS_PATH = "/slack/events";
@@ -71,6 +73,10 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     else request.log.info(entry, "request");
   });
 
+  const accessTokens = allAccessTokens(options);
+  const requestViewer = createRequestViewer(accessTokens);
+  const pageAccess = options.pageAccess ?? createPageAccess({ ttlMs: DEFAULT_PAGE_LINK_TTL_MS });
+
   if (options.apiToken !== undefined) {
     const checkToken = createBearerTokenCheck(options.apiToken);
     app.addHook("onRequest", async (request) => {
@@ -111,7 +117,9 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     });
     registerPageRoutes(scope, {
       catalog: options.catalog,
-      tokenRequired: options.apiToken !== undefined,
+      tokenRequired: accessTokens.length > 0,
+      pageAccess,
+      viewerOf: (request) => pageViewerOf(requestViewer, request.headers.authorization),
       minutesDirectory: options.minutesDirectory,
     });
     if (!slackListener) {
@@ -193,6 +201,18 @@ function handOverToSlack(
   } catch (error) {
     fail(error);
   }
+}
+
+/** Signed links open for a week unless the application says otherwise (PAGE_LINK_TTL_HOURS). */
+const DEFAULT_PAGE_LINK_TTL_MS = 7 * 24 * 3_600_000;
+
+/** HTTP_API_TOKEN (public minutes only) first, then the scoped tokens. */
+function allAccessTokens(options: HttpServerOptions): AccessToken[] {
+  const tokens = [...(options.accessTokens ?? [])];
+  if (options.apiToken !== undefined && !tokens.some((entry) => entry.token === options.apiToken)) {
+    tokens.unshift({ token: options.apiToken, audiences: [] });
+  }
+  return tokens;
 }
 
 function pathOf(url: string | undefined): string {

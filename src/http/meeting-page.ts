@@ -26,6 +26,8 @@ const FORMAT_LABELS: Record<SourceFormat, string> = {
 export interface MeetingPageOptions {
   /** Whether the server offers the original files (`/meetings/:id/original`). */
   originals: boolean;
+  /** Query that opens an internal meeting's originals (`access=…`), as the page itself was opened. */
+  accessQuery?: string;
 }
 
 /**
@@ -52,7 +54,7 @@ ${meeting.items.map((item) => renderItem(meeting, item, options))}`;
 
 function meetingFacts(meeting: Meeting, options: MeetingPageOptions): SafeHtml {
   const source = options.originals
-    ? html`<a href="${originalPath(meeting)}">${meeting.sourceFile}</a> (original fil)`
+    ? html`<a href="${originalPath(meeting, options)}">${meeting.sourceFile}</a> (original fil)`
     : meeting.sourceFile;
   const official = officialLink(meeting.sourceUrl);
   const facts: [string, SafeHtml | string | null][] = [
@@ -83,16 +85,20 @@ function officialLink(sourceUrl: string | null): SafeHtml | string | null {
   return html`<a href="${url.href}" rel="external noopener noreferrer">${url.host}</a>`;
 }
 
-function originalPath(meeting: Meeting, item?: Item): string {
+function originalPath(meeting: Meeting, options: MeetingPageOptions, item?: Item): string {
+  const query = [
+    ...(item ? [`item=${item.number}`] : []),
+    ...(options.accessQuery ? [options.accessQuery] : []),
+  ];
   const path = `${meetingPath(meeting.id)}/original`;
-  return item ? `${path}?item=${item.number}` : path;
+  return query.length > 0 ? `${path}?${query.join("&")}` : path;
 }
 
 /** Links from an item to its own file (a meeting published one file per item) and to its page in a PDF. */
 function itemSourceLinks(meeting: Meeting, item: Item, options: MeetingPageOptions): SafeHtml | "" {
   if (!options.originals) return "";
   const ownFile = item.sourceFile !== undefined && item.sourceFile !== meeting.sourceFile;
-  const base = ownFile ? originalPath(meeting, item) : originalPath(meeting);
+  const base = ownFile ? originalPath(meeting, options, item) : originalPath(meeting, options);
   const links: SafeHtml[] = [];
   if (ownFile) {
     links.push(html`<a href="${base}">Original fil: ${item.sourceFile}</a>`);

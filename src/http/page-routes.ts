@@ -1,11 +1,13 @@
 import { createReadStream } from "node:fs";
-import type { FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { MeetingCatalog } from "../minutes/catalog.ts";
+import { canSee, type Viewer } from "../minutes/visibility.ts";
 import { renderHomePage } from "./home-page.ts";
 import { renderMeetingPage } from "./meeting-page.ts";
 import { renderNotFoundPage } from "./not-found-page.ts";
 import { findOriginalFile } from "./original-file.ts";
+import { ACCESS_PARAMETER, type PageAccess } from "./page-access.ts";
 import type { RenderedPage } from "./page-layout.ts";
 import { STYLESHEET, STYLESHEET_PATH } from "./stylesheet.ts";
 
@@ -17,38 +19,73 @@ const originalQuerySchema = z.object({
   item: z.coerce.number().int().nonnegative().optional(),
 });
 
+/** `?access=` of a signed link (other query parameters are ignored, as before). */
+const accessQuerySchema = z.object({ [ACCESS_PARAMETER]: z.string().max(200).optional() });
+
 /** Server-rendered pages: the front page, the source page of each meeting and its original file. */
 export function registerPageRoutes(
   app: FastifyInstance,
   options: {
     catalog: MeetingCatalog;
     tokenRequired: boolean;
+    pageAccess: PageAccess;
+    /** Who is looking, from the request's headers (a browser: the public). */
+    viewerOf: (request: FastifyRequest) => Viewer;
     /** Where originals are served from; without it, no original is offered. */
     minutesDirectory?: string | undefined;
   },
 ): void {
-  const { minutesDirectory } = options;
-  app.get("/", async (_request, reply) =>
+  const { minutesDirectory, pageAccess } = options;
+  app.get("/", async (request, reply) =>
     sendPage(
       reply,
       200,
-      renderHomePage({ meetings: options.catalog.list(), tokenRequired: options.tokenRequired }),
+      renderHomePage({
+        meetings: options.catalog.visibleTo(options.viewerOf(request)).list(),
+        tokenRequired: options.tokenRequired,
+      }),
     ),
   );
 
-  app.get<{ Params: { id: string } }>("/meetings/:id", async (request, reply) => {
+  /**
+   * The meeting a page request may show: a public one, an internal one the viewer's token may see,
+   * or the one a valid signed link names. Anything else is "not found", exactly as an id that
+   * does not exist, so the pages never tell which internal meetings there are.
+   */
+  const openMeeting = (request: FastifyRequest<{ Params: { id: string } }>) => {
     const meeting = options.catalog.get(request.params.id);
-    if (!meeting) {
-      return sendPage(
-        reply,
-        404,
-        renderNotFoundPage(`Der findes intet møde med id "${request.params.id}".`),
-      );
+    if (!meeting) return { meeting: undefined, expired: false, accessQuery: undefined };
+    if (canSee(options.viewerOf(request), meeting)) {
+      return { meeting, expired: false, accessQuery: undefined };
     }
+    const access = accessQuerySchema.safeParse(request.query).data?.[ACCESS_PARAMETER];
+    const check = pageAccess.check(meeting.id, access);
+    if (check !== "granted")
+      return { meeting: undefined, expired: check === "expired", accessQuery: undefined };
+    return { meeting, expired: false, accessQuery: `${ACCESS_PARAMETER}=${access}` };
+  };
+
+  const refuse = (reply: FastifyReply, id: string, expired: boolean) =>
+    expired
+      ? sendPage(
+          reply,
+          403,
+          renderNotFoundPage(
+            "Linket er udløbet. Stil spørgsmålet igen i Slack for at få et nyt link.",
+          ),
+        )
+      : sendPage(reply, 404, renderNotFoundPage(`Der findes intet møde med id "${id}".`));
+
+  app.get<{ Params: { id: string } }>("/meetings/:id", async (request, reply) => {
+    const { meeting, expired, accessQuery } = openMeeting(request);
+    if (!meeting) return refuse(reply, request.params.id, expired);
     return sendPage(
       reply,
       200,
-      renderMeetingPage(meeting, { originals: minutesDirectory !== undefined }),
+      renderMeetingPage(meeting, {
+        originals: minutesDirectory !== undefined,
+        ...(accessQuery ? { accessQuery } : {}),
+      }),
     );
   });
 
@@ -57,8 +94,8 @@ export function registerPageRoutes(
     "/meetings/:id/original",
     async (request, reply) => {
       const notFound = (message: string) => sendPage(reply, 404, renderNotFoundPage(message));
-      const meeting = options.catalog.get(request.params.id);
-      if (!meeting) return notFound(`Der findes intet møde med id "${request.params.id}".`);
+      const { meeting, expired } = openMeeting(request);
+      if (!meeting) return refuse(reply, request.params.id, expired);
       if (minutesDirectory === undefined) {
         return notFound("Denne server udleverer ikke de originale filer.");
       }

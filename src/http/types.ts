@@ -3,6 +3,8 @@ import type { AnswerQuestion, Retriever, SummariseMeeting } from "../answer/type
 import type { MeetingCatalog } from "../minutes/catalog.ts";
 import type { Logger } from "../shared/logger.ts";
 import type { CorpusStatus as LiveCorpusStatus } from "../watch/live-corpus.ts";
+import type { PageAccess } from "./page-access.ts";
+import type { AccessToken } from "./request-viewer.ts";
 
 /** What /readyz reports: whether answers can be given, and which parts of the pipeline are on. */
 export interface Readiness {
@@ -61,8 +63,12 @@ export interface HttpServerOptions {
    * it, that route answers 404.
    */
   minutesDirectory?: string | undefined;
-  /** When set, /api/* requires `Authorization: Bearer <apiToken>`. */
+  /** When set, /api/* requires `Authorization: Bearer <apiToken>`; it sees public minutes only. */
   apiToken?: string | undefined;
+  /** Tokens /api accepts besides apiToken, each with the internal audiences it may see. */
+  accessTokens?: readonly AccessToken[] | undefined;
+  /** Signs and checks links to internal meetings' pages; without it, a key of this server's own. */
+  pageAccess?: PageAccess | undefined;
   askRateLimitPerMinute: number;
   bodyLimitBytes: number;
   /** Base of absolute links in API responses, e.g. `http://localhost:3000`. */

@@ -2,6 +2,7 @@ import { AppError } from "../shared/errors.ts";
 import { slugify } from "./anchors.ts";
 import { findDate } from "./dates.ts";
 import type { Meeting } from "./model.ts";
+import { canSee, type Viewer, viewerKey } from "./visibility.ts";
 
 /** Read access to the ingested meetings, for listings, source pages and summaries. */
 export interface MeetingCatalog {
@@ -15,7 +16,12 @@ export interface MeetingCatalog {
    * the newest meeting that fits.
    */
   resolve(reference: string): Meeting | undefined;
+  /** The same catalog holding only the meetings `viewer` may see (see visibility.ts). */
+  visibleTo(viewer: Viewer): MeetingCatalog;
 }
+
+/** Per-viewer views kept; more distinct viewers than this (channels, users) are rebuilt. */
+const VIEWS_KEPT = 256;
 
 export const MAX_MEETING_REFERENCE_LENGTH = 200;
 
@@ -33,7 +39,9 @@ export function createMeetingCatalog(meetings: readonly Meeting[]): MeetingCatal
     );
   };
 
-  return {
+  const everyMeetingPublic = newestFirst.every((meeting) => meeting.visibility === "public");
+  const views = new Map<string, MeetingCatalog>();
+  const catalog: MeetingCatalog = {
     list(filter) {
       const body = filter?.body;
       return body ? newestFirst.filter((meeting) => matchesBody(meeting, body)) : [...newestFirst];
@@ -55,7 +63,19 @@ export function createMeetingCatalog(meetings: readonly Meeting[]): MeetingCatal
           words.every((forms) => forms.some((form) => namesBody(meeting, form))),
       );
     },
+    visibleTo(viewer) {
+      if (everyMeetingPublic || viewer.unrestricted) return catalog;
+      const key = viewerKey(viewer);
+      let view = views.get(key);
+      if (!view) {
+        if (views.size >= VIEWS_KEPT) views.clear();
+        view = createMeetingCatalog(newestFirst.filter((meeting) => canSee(viewer, meeting)));
+        views.set(key, view);
+      }
+      return view;
+    },
   };
+  return catalog;
 }
 
 /**

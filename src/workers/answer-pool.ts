@@ -3,10 +3,11 @@ import type {
   Answer,
   AnswerOptions,
   AnswerQuestion,
-  Language,
   MeetingSummary,
   SummariseMeeting,
+  SummaryOptions,
 } from "../answer/types.ts";
+import type { Viewer } from "../minutes/visibility.ts";
 import { AppError, type AppErrorCode, describeError } from "../shared/errors.ts";
 import type { Logger } from "../shared/logger.ts";
 import { createCorpusSnapshots } from "./corpus-snapshots.ts";
@@ -523,6 +524,7 @@ export function createAnswerPool<Setup>(options: AnswerPoolOptions<Setup>): Answ
               version,
               question,
               ...(answerOptions.filters ? { filters: answerOptions.filters } : {}),
+              ...(answerOptions.viewer ? { viewer: wireViewer(answerOptions.viewer) } : {}),
               ...(answerOptions.history ? { history: answerOptions.history } : {}),
             },
             answerOptions.signal,
@@ -531,10 +533,7 @@ export function createAnswerPool<Setup>(options: AnswerPoolOptions<Setup>): Answ
               return reply.answer;
             },
           ),
-        summariseMeeting: (
-          reference: string,
-          summaryOptions: { language?: Language; signal?: AbortSignal } = {},
-        ) =>
+        summariseMeeting: (reference: string, summaryOptions: SummaryOptions = {}) =>
           submit<MeetingSummary>(
             version,
             {
@@ -542,6 +541,7 @@ export function createAnswerPool<Setup>(options: AnswerPoolOptions<Setup>): Answ
               version,
               reference,
               ...(summaryOptions.language ? { language: summaryOptions.language } : {}),
+              ...(summaryOptions.viewer ? { viewer: wireViewer(summaryOptions.viewer) } : {}),
             },
             summaryOptions.signal,
             (reply) => {
@@ -628,4 +628,12 @@ function abortReason(signal: AbortSignal): Error {
 
 function unexpected(type: string): AppError {
   return new AppError("worker_failed", `The answer worker replied with "${type}"`);
+}
+
+/** A viewer as plain data for the worker (frozen arrays copied, no prototype). */
+function wireViewer(viewer: Viewer): { audiences: string[]; unrestricted?: boolean } {
+  return {
+    audiences: [...viewer.audiences],
+    ...(viewer.unrestricted ? { unrestricted: true } : {}),
+  };
 }

@@ -139,6 +139,7 @@ async function answer(message: Extract<ToWorker, { type: "ask" | "summarise" }>)
     if (message.type === "ask") {
       const answer = await pipeline.answerQuestion(message.question, {
         ...(message.filters ? { filters: message.filters } : {}),
+        ...(message.viewer ? { viewer: message.viewer } : {}),
         ...(message.history ? { history: message.history } : {}),
         signal,
       });
@@ -146,6 +147,7 @@ async function answer(message: Extract<ToWorker, { type: "ask" | "summarise" }>)
     } else {
       const summary = await pipeline.summariseMeeting(message.reference, {
         ...(message.language ? { language: message.language } : {}),
+        ...(message.viewer ? { viewer: message.viewer } : {}),
         signal,
       });
       send({ type: "summarised", id: message.id, summary });

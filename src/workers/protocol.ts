@@ -25,6 +25,11 @@ const filtersSchema = z.object({
   to: z.string().exactOptional(),
 });
 
+const viewerSchema = z.object({
+  audiences: z.array(z.string()),
+  unrestricted: z.boolean().exactOptional(),
+});
+
 const turnSchema = z.object({ role: z.enum(["user", "assistant"]), text: z.string() });
 
 export const toWorkerSchema = z.discriminatedUnion("type", [
@@ -43,6 +48,7 @@ export const toWorkerSchema = z.discriminatedUnion("type", [
     version,
     question: z.string(),
     filters: filtersSchema.exactOptional(),
+    viewer: viewerSchema.exactOptional(),
     history: z.array(turnSchema).exactOptional(),
   }),
   z.object({
@@ -51,6 +57,7 @@ export const toWorkerSchema = z.discriminatedUnion("type", [
     version,
     reference: z.string(),
     language: z.enum(["da", "en"]).exactOptional(),
+    viewer: viewerSchema.exactOptional(),
   }),
   z.object({ type: z.literal("cancel"), id: requestId }),
 ]);

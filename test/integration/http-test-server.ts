@@ -118,6 +118,7 @@ export async function startRealPipelineServer(): Promise<RealPipelineServer> {
       list: (filter) => loaded().catalog.list(filter),
       get: (id) => loaded().catalog.get(id),
       resolve: (reference) => loaded().catalog.resolve(reference),
+      visibleTo: (viewer) => loaded().catalog.visibleTo(viewer),
     },
     readiness: () => {
       const status = pipeline?.loaded.retriever.status();
