@@ -5,7 +5,8 @@ import { type WebSocket, WebSocketServer } from "ws";
 
 /**
  * A loopback Slack: the Web API methods the bot calls (auth.test, chat.postMessage, chat.update,
- * chat.postEphemeral, conversations.replies, conversations.history, apps.connections.open),
+ * chat.postEphemeral, conversations.replies, conversations.history, usergroups.list,
+ * apps.connections.open),
  * `response_url` endpoints,
  * and a Socket Mode WebSocket that apps.connections.open hands out. It keeps channels' messages
  * so threads read back what was posted, and records every call for assertions.
@@ -33,6 +34,8 @@ export interface ResponseUrlPost {
 }
 
 export interface FakeSlackOptions {
+  /** User groups usergroups.list returns: group id → member user ids. */
+  userGroups?: Record<string, string[]>;
   botToken?: string;
   appToken?: string;
   botUserId?: string;
@@ -157,6 +160,15 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
         .sort((a, b) => Number(b.ts) - Number(a.ts))
         .slice(0, limit);
       return { ok: true, messages, has_more: false };
+    },
+    "usergroups.list": (args, token) => {
+      if (token !== botToken) return { ok: false, error: "invalid_auth" };
+      const usergroups = Object.entries(options.userGroups ?? {}).map(([id, users]) => ({
+        id,
+        handle: id.toLowerCase(),
+        ...(args.include_users ? { users } : {}),
+      }));
+      return { ok: true, usergroups };
     },
     "conversations.replies": (args, token) => {
       if (token !== botToken) return { ok: false, error: "invalid_auth" };
