@@ -472,6 +472,7 @@ export async function createApplication(
     minutesDirectory: config.minutesDir,
     apiToken: config.http.apiToken,
     askRateLimitPerMinute: config.http.askRateLimitPerMinute,
+    rateLimitPerMinute: config.http.rateLimitPerMinute,
     bodyLimitBytes: config.http.bodyLimitBytes,
     publicBaseUrl: config.http.publicBaseUrl,
     slackRequestListener: slackBot?.requestListener ?? null,

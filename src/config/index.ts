@@ -81,6 +81,8 @@ const environmentSchema = z.object({
   /** When set, /api/* requires `Authorization: Bearer <token>`. */
   HTTP_API_TOKEN: optionalString,
   HTTP_ASK_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30),
+  /** Per client, each of /api/search and /api/meetings/:id/summary (the ask limit is separate). */
+  HTTP_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(60),
   HTTP_BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(32_768),
 
   /**
@@ -109,6 +111,7 @@ export interface Config {
     publicBaseUrl: string;
     apiToken: string | undefined;
     askRateLimitPerMinute: number;
+    rateLimitPerMinute: number;
     bodyLimitBytes: number;
   };
   lexicons: { enabled: boolean; freedictDir: string };
@@ -181,6 +184,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),
       apiToken: e.HTTP_API_TOKEN,
       askRateLimitPerMinute: e.HTTP_ASK_RATE_LIMIT_PER_MINUTE,
+      rateLimitPerMinute: e.HTTP_RATE_LIMIT_PER_MINUTE,
       bodyLimitBytes: e.HTTP_BODY_LIMIT_BYTES,
     },
     answering: answeringConfig(e),

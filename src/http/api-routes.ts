@@ -12,6 +12,7 @@ import {
 } from "./api-resources.ts";
 import { clientAbortSignal } from "./client-abort-signal.ts";
 import { HttpError } from "./http-error.ts";
+import { createRateLimit } from "./rate-limits.ts";
 import {
   askBodySchema,
   meetingListQuerySchema,
@@ -27,15 +28,39 @@ export interface ApiRouteOptions {
   summariseMeeting: SummariseMeeting;
   retriever: Retriever;
   catalog: MeetingCatalog;
+  /** Questions a client may ask a minute (POST /api/ask). */
   askRateLimitPerMinute: number;
+  /** Requests a client may make a minute to each other route that runs retrieval or answering. */
+  rateLimitPerMinute: number;
+  /** Whether the scope checks a token first; rate limits then count per client and token. */
+  tokenRequired: boolean;
   publicBaseUrl: string;
   /** Questions and searches wait for the index; listings and pages do not need it. */
   isIndexLoaded: () => boolean;
 }
 
-/** The JSON API under /api. Thin: validate, call answer/ or the catalogue, shape the reply. */
+/**
+ * The JSON API, registered in a scope with the /api prefix (see api-scope.ts). Thin: validate,
+ * call answer/ or the catalogue, shape the reply. Every route that runs retrieval or answering
+ * has a rate limit.
+ */
 export function registerApiRoutes(app: FastifyInstance, options: ApiRouteOptions): void {
-  const { catalog, publicBaseUrl } = options;
+  const { catalog, publicBaseUrl, tokenRequired } = options;
+  const askLimit = createRateLimit(app, {
+    perMinute: options.askRateLimitPerMinute,
+    counted: "questions",
+    tokenRequired,
+  });
+  const searchLimit = createRateLimit(app, {
+    perMinute: options.rateLimitPerMinute,
+    counted: "searches",
+    tokenRequired,
+  });
+  const summaryLimit = createRateLimit(app, {
+    perMinute: options.rateLimitPerMinute,
+    counted: "summaries",
+    tokenRequired,
+  });
 
   const requireMeeting = (id: string): Meeting => {
     const meeting = catalog.get(id);
@@ -63,48 +88,30 @@ export function registerApiRoutes(app: FastifyInstance, options: ApiRouteOptions
     }
   };
 
-  app.post(
-    "/api/ask",
-    {
-      preHandler: requireIndex,
-      config: {
-        rateLimit: {
-          max: options.askRateLimitPerMinute,
-          timeWindow: 60_000,
-          errorResponseBuilder: (_request, context) =>
-            new HttpError(
-              429,
-              "rate_limited",
-              `Too many questions: at most ${context.max} a minute per client; retry in ${context.after}`,
-            ),
-        },
+  app.post("/ask", { onRequest: askLimit, preHandler: requireIndex }, async (request, reply) => {
+    const body = parseRequest(askBodySchema, request.body, "body");
+    const filters = toSearchFilters(body.filters ?? {});
+    if (filters.meetingId !== undefined) requireMeeting(filters.meetingId);
+    const started = performance.now();
+    request.log.debug({ question: body.question }, "question received");
+    const answer = await options.answerQuestion(body.question, {
+      filters,
+      signal: clientAbortSignal(reply),
+    });
+    request.log.info(
+      {
+        questionLength: body.question.length,
+        mode: answer.mode,
+        abstained: answer.abstained,
+        citations: answer.citations.length,
+        elapsedMs: Math.round(performance.now() - started),
       },
-    },
-    async (request, reply) => {
-      const body = parseRequest(askBodySchema, request.body, "body");
-      const filters = toSearchFilters(body.filters ?? {});
-      if (filters.meetingId !== undefined) requireMeeting(filters.meetingId);
-      const started = performance.now();
-      request.log.debug({ question: body.question }, "question received");
-      const answer = await options.answerQuestion(body.question, {
-        filters,
-        signal: clientAbortSignal(reply),
-      });
-      request.log.info(
-        {
-          questionLength: body.question.length,
-          mode: answer.mode,
-          abstained: answer.abstained,
-          citations: answer.citations.length,
-          elapsedMs: Math.round(performance.now() - started),
-        },
-        "question answered",
-      );
-      return toAnswerResource(answer);
-    },
-  );
+      "question answered",
+    );
+    return toAnswerResource(answer);
+  });
 
-  app.get("/api/search", { preHandler: requireIndex }, async (request) => {
+  app.get("/search", { onRequest: searchLimit, preHandler: requireIndex }, async (request) => {
     const query = parseRequest(searchQuerySchema, request.query, "query");
     const filters = toSearchFilters(query);
     if (filters.meetingId !== undefined) requireMeeting(filters.meetingId);
@@ -112,13 +119,13 @@ export function registerApiRoutes(app: FastifyInstance, options: ApiRouteOptions
     return { results: found.slice(0, query.limit).map(toPublicSearchResult) };
   });
 
-  app.get("/api/meetings", async (request) => {
+  app.get("/meetings", async (request) => {
     const query = parseRequest(meetingListQuerySchema, request.query, "query");
     const meetings = catalog.list(query.body === undefined ? undefined : { body: query.body });
     return { meetings: meetings.map((meeting) => toMeetingListEntry(meeting, publicBaseUrl)) };
   });
 
-  app.get("/api/meetings/:id", async (request) => {
+  app.get("/meetings/:id", async (request) => {
     const { id } = parseRequest(meetingParamsSchema, request.params, "path");
     return toMeetingResource(requireMeeting(id), publicBaseUrl);
   });
@@ -127,7 +134,7 @@ export function registerApiRoutes(app: FastifyInstance, options: ApiRouteOptions
    * `:id` is any meeting reference the CLI's `referat summary` takes: an id, `latest`/`seneste`,
    * a date, a body (`seneste byrådsmøde`) or a body and a date, percent-encoded.
    */
-  app.get("/api/meetings/:id/summary", async (request, reply) => {
+  app.get("/meetings/:id/summary", { onRequest: summaryLimit }, async (request, reply) => {
     const { id } = parseRequest(meetingParamsSchema, request.params, "path");
     const { language } = parseRequest(summaryQuerySchema, request.query, "query");
     const meeting = requireMeetingReference(id);

@@ -10,7 +10,7 @@ export function createBearerTokenCheck(
 ): (authorization: string | undefined) => void {
   const expectedDigest = digest(expectedToken);
   return (authorization) => {
-    const presented = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(authorization ?? "")?.[1];
+    const presented = presentedBearerToken(authorization);
     if (presented === undefined) {
       throw new HttpError(401, "unauthorized", "This API requires Authorization: Bearer <token>", {
         "www-authenticate": 'Bearer realm="referat"',
@@ -26,4 +26,9 @@ export function createBearerTokenCheck(
 
 function digest(text: string): Buffer {
   return createHash("sha256").update(text, "utf8").digest();
+}
+
+/** The token of an `Authorization: Bearer <token>` header, if that is what the header is. */
+export function presentedBearerToken(authorization: string | undefined): string | undefined {
+  return /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(authorization ?? "")?.[1];
 }

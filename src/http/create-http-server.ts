@@ -5,13 +5,18 @@ import rateLimit from "@fastify/rate-limit";
 import Fastify, { type FastifyReply, type FastifyRequest, LogController } from "fastify";
 import { describeError } from "../shared/errors.ts";
 import type { Logger } from "../shared/logger.ts";
-import { registerApiRoutes } from "./api-routes.ts";
-import { createBearerTokenCheck } from "./bearer-token.ts";
-import { toErrorResponse } from "./error-responses.ts";
+import { API_PREFIX, registerApiScope } from "./api-scope.ts";
+import { errorBody, toErrorResponse } from "./error-responses.ts";
 import { registerHealthRoutes } from "./health-routes.ts";
 import { renderNotFoundPage } from "./not-found-page.ts";
 import { registerPageRoutes, sendPage } from "./page-routes.ts";
-import type { HttpServer, HttpServerOptions, SlackRequestListener } from "./types.ts";
+import { pathOf } from "./request-path.ts";
+import type {
+  HttpServer,
+  HttpServerOptions,
+  RegisteredRoute,
+  SlackRequestListener,
+} from "./types.ts";
 
 export const SLACK_EVENTS_PATH = "/slack/events";
 
@@ -49,6 +54,11 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
       }),
   });
 
+  const registeredRoutes: RegisteredRoute[] = [];
+  app.addHook("onRoute", (route) => {
+    for (const method of [route.method].flat()) registeredRoutes.push({ method, url: route.url });
+  });
+
   // Only JSON bodies are accepted; without this, text/plain would be parsed as a string.
   app.removeContentTypeParser(["text/plain"]);
 
@@ -70,13 +80,6 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     if (QUIET_ROUTES.has(route)) request.log.debug(entry, "request");
     else request.log.info(entry, "request");
   });
-
-  if (options.apiToken !== undefined) {
-    const checkToken = createBearerTokenCheck(options.apiToken);
-    app.addHook("onRequest", async (request) => {
-      if (pathOf(request.url).startsWith("/api/")) checkToken(request.headers.authorization);
-    });
-  }
 
   app.setErrorHandler((error, request, reply) => {
     const response = toErrorResponse(error);
@@ -100,12 +103,14 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
   app.register(rateLimit, { global: false });
   app.register(async (scope) => {
     registerHealthRoutes(scope, options.readiness, options.corpusStatus, options.answeringStatus);
-    registerApiRoutes(scope, {
+    registerApiScope(scope, {
+      apiToken: options.apiToken,
       answerQuestion: options.answerQuestion,
       summariseMeeting: options.summariseMeeting,
       retriever: options.retriever,
       catalog: options.catalog,
       askRateLimitPerMinute: options.askRateLimitPerMinute,
+      rateLimitPerMinute: options.rateLimitPerMinute,
       publicBaseUrl: options.publicBaseUrl.replace(/\/+$/, ""),
       isIndexLoaded: () => options.readiness().indexLoaded,
     });
@@ -129,6 +134,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
   });
 
   return {
+    routes: () => registeredRoutes.map((route) => ({ ...route })),
     async listen(port, host) {
       await app.listen({ port, host });
       const address = app.server.address() as AddressInfo;
@@ -159,14 +165,10 @@ function writeClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
   );
 }
 
-function errorBody(code: string, message: string) {
-  return { error: { code, message } };
-}
-
 function sendNotFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const path = pathOf(request.url);
   const wantsPage =
-    !path.startsWith("/api/") && (request.headers.accept ?? "").includes("text/html");
+    !path.startsWith(`${API_PREFIX}/`) && (request.headers.accept ?? "").includes("text/html");
   if (wantsPage) return sendPage(reply, 404, renderNotFoundPage(`Siden ${path} findes ikke.`));
   return reply.code(404).send(errorBody("not_found", `No route ${request.method} ${path}`));
 }
@@ -193,9 +195,4 @@ function handOverToSlack(
   } catch (error) {
     fail(error);
   }
-}
-
-function pathOf(url: string | undefined): string {
-  const path = (url ?? "/").split("?", 1)[0] ?? "/";
-  return path === "" ? "/" : path;
 }

@@ -5,5 +5,6 @@ export type {
   HttpServer,
   HttpServerOptions,
   Readiness,
+  RegisteredRoute,
   SlackRequestListener,
 } from "./types.ts";

@@ -63,7 +63,10 @@ export interface HttpServerOptions {
   minutesDirectory?: string | undefined;
   /** When set, /api/* requires `Authorization: Bearer <apiToken>`. */
   apiToken?: string | undefined;
+  /** Questions a client may ask a minute (POST /api/ask). */
   askRateLimitPerMinute: number;
+  /** Requests a client may make a minute to each other expensive route (search, summary). */
+  rateLimitPerMinute: number;
   bodyLimitBytes: number;
   /** Base of absolute links in API responses, e.g. `http://localhost:3000`. */
   publicBaseUrl: string;
@@ -72,7 +75,15 @@ export interface HttpServerOptions {
   logger: Logger;
 }
 
+/** A route the server answers, as registered (`url` with its `:params`). */
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+}
+
 export interface HttpServer {
+  /** Every route registered, HEAD twins of GET routes included. */
+  routes(): RegisteredRoute[];
   listen(port: number, host: string): Promise<{ url: string; port: number }>;
   close(): Promise<void>;
 }
