@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, maxHeaderSize, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
 import rateLimit from "@fastify/rate-limit";
@@ -11,6 +11,7 @@ import { registerHealthRoutes } from "./health-routes.ts";
 import { renderNotFoundPage } from "./not-found-page.ts";
 import { registerPageRoutes, sendPage } from "./page-routes.ts";
 import { pathOf } from "./request-path.ts";
+import { MAX_REFERENCE_LENGTH } from "./request-schemas.ts";
 import type {
   HttpServer,
   HttpServerOptions,
@@ -37,9 +38,16 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: options.bodyLimitBytes,
     clientErrorHandler: (error, socket) => writeClientError(error, socket),
-    // Bad percent-encoding in a path: Fastify's default answer bypasses the error handler.
-    frameworkErrors: (_error, _request, reply: FastifyReply) =>
-      reply.code(400).send(errorBody("bad_request", "The URL is not validly percent-encoded")),
+    routerOptions: {
+      // Path parameters are checked against MAX_REFERENCE_LENGTH characters by the routes, so
+      // the router must pass on any that could be within it: percent-encoded, one UTF-16 unit
+      // takes up to 9 characters (%E2%82%AC). The router's default, 100, would refuse a long
+      // Danish reference before the route could say why.
+      maxParamLength: MAX_REFERENCE_LENGTH * 9,
+    },
+    // Fastify's default answers to URLs it cannot route bypass the error handler.
+    frameworkErrors: (error, _request, reply: FastifyReply) =>
+      reply.code(400).send(errorBody("bad_request", describeUnroutableUrl(error.code))),
     serverFactory: (fastifyHandler) =>
       createServer((request, response) => {
         if (
@@ -151,17 +159,35 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
   };
 }
 
+function describeUnroutableUrl(code: string): string {
+  if (code === "FST_ERR_MAX_PARAM_LENGTH") {
+    return `A part of the URL path is too long (meeting ids and references: at most ${MAX_REFERENCE_LENGTH} characters)`;
+  }
+  return "The URL is not validly percent-encoded";
+}
+
 /** Requests Node cannot even parse (e.g. raw non-ASCII bytes in the URL) get our error shape too. */
 function writeClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
   if (error.code === "ECONNRESET" || !socket.writable) return;
-  const body = JSON.stringify(
-    errorBody(
-      "bad_request",
-      "Malformed HTTP request (percent-encode non-ASCII characters in URLs)",
-    ),
-  );
+  const [status, body] =
+    error.code === "HPE_HEADER_OVERFLOW"
+      ? [
+          "431 Request Header Fields Too Large",
+          errorBody(
+            "request_too_large",
+            `The URL and headers are longer than the server reads (${Math.floor(maxHeaderSize / 1024)} KB); send long questions in the body of POST /api/ask`,
+          ),
+        ]
+      : [
+          "400 Bad Request",
+          errorBody(
+            "bad_request",
+            "Malformed HTTP request (percent-encode non-ASCII characters in URLs)",
+          ),
+        ];
+  const json = JSON.stringify(body);
   socket.end(
-    `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    `HTTP/1.1 ${status}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(json)}\r\nConnection: close\r\n\r\n${json}`,
   );
 }
 
