@@ -110,7 +110,12 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
 
   app.register(rateLimit, { global: false });
   app.register(async (scope) => {
-    registerHealthRoutes(scope, options.readiness, options.corpusStatus, options.answeringStatus);
+    registerHealthRoutes(scope, {
+      readiness: options.readiness,
+      corpusStatus: options.corpusStatus,
+      answeringStatus: options.answeringStatus,
+      tokenRequired: options.apiToken !== undefined,
+    });
     registerApiScope(scope, {
       apiToken: options.apiToken,
       answerQuestion: options.answerQuestion,

@@ -134,4 +134,19 @@ describe("HTTP_API_TOKEN against every spelling of every /api route", () => {
     expect(ask.status).toBe(401);
     expect(server.fakes.calls.answerQuestion).toHaveLength(questionsBefore);
   });
+
+  it("answers 401, not 404, under /api where no route is: which routes exist is not told", async () => {
+    for (const target of [...UNROUTED_API_PATHS, "/%61pi/nothing", "http://localhost/api"]) {
+      const anonymous = await sendRaw(server.url, { method: "GET", target });
+      expect(anonymous.status, target).toBe(401);
+      expect(anonymous.body, target).not.toContain("nothing");
+    }
+    const authorized = await sendRaw(server.url, {
+      method: "GET",
+      target: "/api/nothing-here",
+      headers: AUTHORIZED,
+    });
+    expect(authorized.status).toBe(404);
+    expect(JSON.parse(authorized.body).error.code).toBe("not_found");
+  });
 });

@@ -164,3 +164,34 @@ describe("rate limits on every route that runs retrieval or answering", () => {
     expect(JSON.stringify(server.logLines)).not.toContain(TOKEN);
   });
 });
+
+describe("what the open probes say when a token is set", () => {
+  const failedIngest = () => ({
+    generation: 2,
+    ingestedAt: "2024-05-01T10:00:00.000Z",
+    meetings: 3,
+    files: 4,
+    failedFiles: 1,
+    watching: true,
+    lastCheck: {
+      at: "2024-05-01T10:05:00.000Z",
+      outcome: "failed" as const,
+      error: "Error: ENOENT: no such file or directory, open 'minutes/MED-udvalg 2024-04-30.pdf'",
+    },
+  });
+
+  it("leaves the error text of a failed re-ingest (file names of minutes) out of /healthz", async () => {
+    server = await startTestServer({ apiToken: TOKEN, corpusStatus: failedIngest });
+    const { status, body } = await getJson(`${server.url}/healthz`);
+    expect(status).toBe(200);
+    expect(body.corpus).toMatchObject({ generation: 2, meetings: 3, failedFiles: 1 });
+    expect(body.corpus.lastCheck).toEqual({ at: "2024-05-01T10:05:00.000Z", outcome: "failed" });
+    expect(JSON.stringify(body)).not.toContain("MED-udvalg");
+  });
+
+  it("shows it when the API is open anyway", async () => {
+    server = await startTestServer({ corpusStatus: failedIngest });
+    const { body } = await getJson(`${server.url}/healthz`);
+    expect(body.corpus.lastCheck.error).toContain("MED-udvalg");
+  });
+});
