@@ -104,7 +104,7 @@ export function spellingsOf(path: string): Spelling[] {
     );
     add(
       `${at}: doubled slash before`,
-      `${join(segments.slice(0, index))}/${join(segments.slice(index))}`,
+      join([...segments.slice(0, index), "", ...segments.slice(index)]),
     );
   });
 
@@ -129,6 +129,8 @@ export function spellingsOf(path: string): Spelling[] {
     `http://localhost/${percent(path.charAt(1))}${path.slice(2)}`,
   );
   add("absolute-form with user info", `http://user:pass@localhost${path}`);
+  // The asterisk-form (meant for OPTIONS *): Fastify routes it to the front page.
+  if (path === "/") add("asterisk-form", "*");
 
   const seen = new Set<string>();
   return spellings.filter(({ target }) => !seen.has(target) && seen.add(target) !== undefined);
