@@ -529,6 +529,7 @@ export async function createApplication(
     accessTokens: config.http.accessTokens,
     pageAccess,
     askRateLimitPerMinute: config.http.askRateLimitPerMinute,
+    rateLimitPerMinute: config.http.rateLimitPerMinute,
     bodyLimitBytes: config.http.bodyLimitBytes,
     publicBaseUrl: config.http.publicBaseUrl,
     slackRequestListener: slackBot?.requestListener ?? null,

@@ -92,6 +92,8 @@ const environmentSchema = z.object({
   /** How long a signed source-page link opens its internal meeting. */
   PAGE_LINK_TTL_HOURS: z.coerce.number().positive().max(8760).default(168),
   HTTP_ASK_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30),
+  /** Per client, each of /api/search and /api/meetings/:id/summary (the ask limit is separate). */
+  HTTP_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(60),
   HTTP_BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(32_768),
 
   /**
@@ -128,6 +130,7 @@ export interface Config {
     /** Every token /api accepts (HTTP_API_TOKEN first) and the internal audiences each may see. */
     accessTokens: AccessToken[];
     askRateLimitPerMinute: number;
+    rateLimitPerMinute: number;
     bodyLimitBytes: number;
   };
   lexicons: { enabled: boolean; freedictDir: string };
@@ -207,6 +210,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       apiToken: e.HTTP_API_TOKEN,
       accessTokens: accessTokensConfig(e),
       askRateLimitPerMinute: e.HTTP_ASK_RATE_LIMIT_PER_MINUTE,
+      rateLimitPerMinute: e.HTTP_RATE_LIMIT_PER_MINUTE,
       bodyLimitBytes: e.HTTP_BODY_LIMIT_BYTES,
     },
     answering: answeringConfig(e),

@@ -1,19 +1,25 @@
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, maxHeaderSize, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
 import rateLimit from "@fastify/rate-limit";
 import Fastify, { type FastifyReply, type FastifyRequest, LogController } from "fastify";
 import { describeError } from "../shared/errors.ts";
 import type { Logger } from "../shared/logger.ts";
-import { registerApiRoutes } from "./api-routes.ts";
-import { createBearerTokenCheck } from "./bearer-token.ts";
-import { toErrorResponse } from "./error-responses.ts";
+import { API_PREFIX, registerApiScope } from "./api-scope.ts";
+import { errorBody, toErrorResponse } from "./error-responses.ts";
 import { registerHealthRoutes } from "./health-routes.ts";
 import { renderNotFoundPage } from "./not-found-page.ts";
 import { createPageAccess } from "./page-access.ts";
 import { registerPageRoutes, sendPage } from "./page-routes.ts";
+import { pathOf } from "./request-path.ts";
+import { MAX_REFERENCE_LENGTH } from "./request-schemas.ts";
 import { type AccessToken, createRequestViewer, pageViewerOf } from "./request-viewer.ts";
-import type { HttpServer, HttpServerOptions, SlackRequestListener } from "./types.ts";
+import type {
+  HttpServer,
+  HttpServerOptions,
+  RegisteredRoute,
+  SlackRequestListener,
+} from "./types.ts";
 
 export const SLACK_EVENTS_PATH = "/slack/events";
 
@@ -34,9 +40,16 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: options.bodyLimitBytes,
     clientErrorHandler: (error, socket) => writeClientError(error, socket),
-    // Bad percent-encoding in a path: Fastify's default answer bypasses the error handler.
-    frameworkErrors: (_error, _request, reply: FastifyReply) =>
-      reply.code(400).send(errorBody("bad_request", "The URL is not validly percent-encoded")),
+    routerOptions: {
+      // Path parameters are checked against MAX_REFERENCE_LENGTH characters by the routes, so
+      // the router must pass on any that could be within it: percent-encoded, one UTF-16 unit
+      // takes up to 9 characters (%E2%82%AC). The router's default, 100, would refuse a long
+      // Danish reference before the route could say why.
+      maxParamLength: MAX_REFERENCE_LENGTH * 9,
+    },
+    // Fastify's default answers to URLs it cannot route bypass the error handler.
+    frameworkErrors: (error, _request, reply: FastifyReply) =>
+      reply.code(400).send(errorBody("bad_request", describeUnroutableUrl(error.code))),
     serverFactory: (fastifyHandler) =>
       createServer((request, response) => {
         if (
@@ -49,6 +62,11 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
         }
         fastifyHandler(request, response);
       }),
+  });
+
+  const registeredRoutes: RegisteredRoute[] = [];
+  app.addHook("onRoute", (route) => {
+    for (const method of [route.method].flat()) registeredRoutes.push({ method, url: route.url });
   });
 
   // Only JSON bodies are accepted; without this, text/plain would be parsed as a string.
@@ -77,13 +95,6 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
   const requestViewer = createRequestViewer(accessTokens);
   const pageAccess = options.pageAccess ?? createPageAccess({ ttlMs: DEFAULT_PAGE_LINK_TTL_MS });
 
-  if (options.apiToken !== undefined) {
-    const checkToken = createBearerTokenCheck(options.apiToken);
-    app.addHook("onRequest", async (request) => {
-      if (pathOf(request.url).startsWith("/api/")) checkToken(request.headers.authorization);
-    });
-  }
-
   app.setErrorHandler((error, request, reply) => {
     const response = toErrorResponse(error);
     const logEntry = {
@@ -105,13 +116,21 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
 
   app.register(rateLimit, { global: false });
   app.register(async (scope) => {
-    registerHealthRoutes(scope, options.readiness, options.corpusStatus, options.answeringStatus);
-    registerApiRoutes(scope, {
+    registerHealthRoutes(scope, {
+      readiness: options.readiness,
+      corpusStatus: options.corpusStatus,
+      answeringStatus: options.answeringStatus,
+      tokenRequired: accessTokens.length > 0,
+    });
+    registerApiScope(scope, {
+      tokenRequired: accessTokens.length > 0,
+      requestViewer,
       answerQuestion: options.answerQuestion,
       summariseMeeting: options.summariseMeeting,
       retriever: options.retriever,
       catalog: options.catalog,
       askRateLimitPerMinute: options.askRateLimitPerMinute,
+      rateLimitPerMinute: options.rateLimitPerMinute,
       publicBaseUrl: options.publicBaseUrl.replace(/\/+$/, ""),
       isIndexLoaded: () => options.readiness().indexLoaded,
     });
@@ -137,6 +156,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
   });
 
   return {
+    routes: () => registeredRoutes.map((route) => ({ ...route })),
     async listen(port, host) {
       await app.listen({ port, host });
       const address = app.server.address() as AddressInfo;
@@ -153,28 +173,42 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
   };
 }
 
+function describeUnroutableUrl(code: string): string {
+  if (code === "FST_ERR_MAX_PARAM_LENGTH") {
+    return `A part of the URL path is too long (meeting ids and references: at most ${MAX_REFERENCE_LENGTH} characters)`;
+  }
+  return "The URL is not validly percent-encoded";
+}
+
 /** Requests Node cannot even parse (e.g. raw non-ASCII bytes in the URL) get our error shape too. */
 function writeClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
   if (error.code === "ECONNRESET" || !socket.writable) return;
-  const body = JSON.stringify(
-    errorBody(
-      "bad_request",
-      "Malformed HTTP request (percent-encode non-ASCII characters in URLs)",
-    ),
-  );
+  const [status, body] =
+    error.code === "HPE_HEADER_OVERFLOW"
+      ? [
+          "431 Request Header Fields Too Large",
+          errorBody(
+            "request_too_large",
+            `The URL and headers are longer than the server reads (${Math.floor(maxHeaderSize / 1024)} KB); send long questions in the body of POST /api/ask`,
+          ),
+        ]
+      : [
+          "400 Bad Request",
+          errorBody(
+            "bad_request",
+            "Malformed HTTP request (percent-encode non-ASCII characters in URLs)",
+          ),
+        ];
+  const json = JSON.stringify(body);
   socket.end(
-    `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    `HTTP/1.1 ${status}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(json)}\r\nConnection: close\r\n\r\n${json}`,
   );
-}
-
-function errorBody(code: string, message: string) {
-  return { error: { code, message } };
 }
 
 function sendNotFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const path = pathOf(request.url);
   const wantsPage =
-    !path.startsWith("/api/") && (request.headers.accept ?? "").includes("text/html");
+    !path.startsWith(`${API_PREFIX}/`) && (request.headers.accept ?? "").includes("text/html");
   if (wantsPage) return sendPage(reply, 404, renderNotFoundPage(`Siden ${path} findes ikke.`));
   return reply.code(404).send(errorBody("not_found", `No route ${request.method} ${path}`));
 }
@@ -213,9 +247,4 @@ function allAccessTokens(options: HttpServerOptions): AccessToken[] {
     tokens.unshift({ token: options.apiToken, audiences: [] });
   }
   return tokens;
-}
-
-function pathOf(url: string | undefined): string {
-  const path = (url ?? "/").split("?", 1)[0] ?? "/";
-  return path === "" ? "/" : path;
 }

@@ -80,6 +80,11 @@ const FASTIFY_ERRORS: Record<string, { status: number; code: string; message: st
   },
 };
 
+/** The JSON body of every error answer. */
+export function errorBody(code: string, message: string) {
+  return { error: { code, message } };
+}
+
 export function toErrorResponse(error: unknown): ErrorResponse {
   if (error instanceof HttpError) {
     return {

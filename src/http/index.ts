@@ -11,5 +11,6 @@ export type {
   HttpServer,
   HttpServerOptions,
   Readiness,
+  RegisteredRoute,
   SlackRequestListener,
 } from "./types.ts";

@@ -7,6 +7,8 @@ import { AppError } from "../shared/errors.ts";
 export const MAX_QUESTION_LENGTH = 2000;
 export const MAX_SEARCH_LIMIT = 50;
 export const DEFAULT_SEARCH_LIMIT = 10;
+/** Meeting ids and references (`seneste byrådsmøde 2024-05-01`) in paths. */
+export const MAX_REFERENCE_LENGTH = 200;
 
 const requiredText = (maxLength: number) =>
   z
@@ -68,7 +70,7 @@ export const summaryQuerySchema = z.object({
   language: z.enum(["da", "en"], { error: "must be da or en" }).optional(),
 });
 
-export const meetingParamsSchema = z.object({ id: requiredText(200) });
+export const meetingParamsSchema = z.object({ id: requiredText(MAX_REFERENCE_LENGTH) });
 
 /** Parses `value` or throws a bad_request AppError whose message names every bad field. */
 export function parseRequest<Schema extends z.ZodType>(

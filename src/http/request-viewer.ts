@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import { PUBLIC_VIEWER, type Viewer } from "../minutes/visibility.ts";
+import { presentedBearerToken } from "./bearer-token.ts";
 import { HttpError } from "./http-error.ts";
 
 /** A token /api accepts and the internal audiences whoever presents it may see. */
@@ -23,7 +24,7 @@ export function createRequestViewer(
   }));
   return (authorization) => {
     if (known.length === 0) return PUBLIC_VIEWER;
-    const presented = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(authorization ?? "")?.[1];
+    const presented = presentedBearerToken(authorization);
     if (presented === undefined) {
       throw new HttpError(401, "unauthorized", "This API requires Authorization: Bearer <token>", {
         "www-authenticate": 'Bearer realm="referat"',

@@ -69,7 +69,10 @@ export interface HttpServerOptions {
   accessTokens?: readonly AccessToken[] | undefined;
   /** Signs and checks links to internal meetings' pages; without it, a key of this server's own. */
   pageAccess?: PageAccess | undefined;
+  /** Questions a client may ask a minute (POST /api/ask). */
   askRateLimitPerMinute: number;
+  /** Requests a client may make a minute to each other expensive route (search, summary). */
+  rateLimitPerMinute: number;
   bodyLimitBytes: number;
   /** Base of absolute links in API responses, e.g. `http://localhost:3000`. */
   publicBaseUrl: string;
@@ -78,7 +81,15 @@ export interface HttpServerOptions {
   logger: Logger;
 }
 
+/** A route the server answers, as registered (`url` with its `:params`). */
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+}
+
 export interface HttpServer {
+  /** Every route registered, HEAD twins of GET routes included. */
+  routes(): RegisteredRoute[];
   listen(port: number, host: string): Promise<{ url: string; port: number }>;
   close(): Promise<void>;
 }

@@ -197,9 +197,11 @@ describe("GET /api/search", () => {
       score: expect.any(Number),
       legs: ["lexical"],
     });
+    // Without a token, the search is for the public: only public minutes are ranked.
     expect(server.fakes.calls.retrieve.at(-1)?.options).toEqual({
       filters: { body: "Udsatterådet" },
       limit: 3,
+      viewer: { audiences: [] },
     });
   });
 

@@ -4,7 +4,12 @@ import { join } from "node:path";
 import { Writable } from "node:stream";
 import { type AnsweringPipeline, createAnsweringPipeline } from "../../src/app.ts";
 import { loadConfig } from "../../src/config/index.ts";
-import { createHttpServer, type HttpServerOptions, type Readiness } from "../../src/http/index.ts";
+import {
+  createHttpServer,
+  type HttpServerOptions,
+  type Readiness,
+  type RegisteredRoute,
+} from "../../src/http/index.ts";
 import { createMeetingCatalog } from "../../src/minutes/catalog.ts";
 import { ingestDirectory, type Meeting } from "../../src/minutes/index.ts";
 import { createLogger } from "../../src/shared/logger.ts";
@@ -29,6 +34,8 @@ export interface TestServer {
   url: string;
   fakes: FakeAnswerFunctions;
   meetings: Meeting[];
+  /** Every route the server registered. */
+  routes: RegisteredRoute[];
   /** Every log line the server wrote, parsed. */
   logLines: Record<string, unknown>[];
   close(): Promise<void>;
@@ -59,6 +66,7 @@ export async function startTestServer(
     catalog: createMeetingCatalog(meetings),
     readiness: () => READY,
     askRateLimitPerMinute: 1000,
+    rateLimitPerMinute: 1000,
     bodyLimitBytes: 32_768,
     publicBaseUrl: "http://localhost:3000",
     logger: createLogger({ level: logLevel ?? "info", destination }),
@@ -66,7 +74,14 @@ export async function startTestServer(
   });
   const listening = await server.listen(0, "127.0.0.1");
   url = listening.url;
-  return { url, fakes, meetings, logLines, close: () => server.close() };
+  return {
+    url,
+    fakes,
+    meetings,
+    routes: server.routes(),
+    logLines,
+    close: () => server.close(),
+  };
 }
 
 export async function getJson(url: string, init?: RequestInit) {
@@ -132,6 +147,7 @@ export async function startRealPipelineServer(): Promise<RealPipelineServer> {
       };
     },
     askRateLimitPerMinute: 1000,
+    rateLimitPerMinute: 1000,
     bodyLimitBytes: 32_768,
     publicBaseUrl: "http://placeholder.invalid",
     logger,

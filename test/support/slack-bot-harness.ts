@@ -196,6 +196,7 @@ async function mountInReferatServer(
       slack: "http",
     }),
     askRateLimitPerMinute: 1000,
+    rateLimitPerMinute: 1000,
     bodyLimitBytes: 32_768,
     publicBaseUrl: "http://localhost:3000",
     slackRequestListener: listener,

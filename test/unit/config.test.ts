@@ -43,6 +43,19 @@ describe("loadConfig", () => {
     );
   });
 
+  it("limits questions and the other expensive HTTP routes per client, each configurable", () => {
+    expect(loadConfig({}).http).toMatchObject({
+      askRateLimitPerMinute: 30,
+      rateLimitPerMinute: 60,
+    });
+    expect(
+      loadConfig({ HTTP_ASK_RATE_LIMIT_PER_MINUTE: "5", HTTP_RATE_LIMIT_PER_MINUTE: "7" }).http,
+    ).toMatchObject({ askRateLimitPerMinute: 5, rateLimitPerMinute: 7 });
+    expect(() => loadConfig({ HTTP_RATE_LIMIT_PER_MINUTE: "0" })).toThrow(
+      /HTTP_RATE_LIMIT_PER_MINUTE/,
+    );
+  });
+
   it("reads flags as booleans, including 'false'", () => {
     const config = loadConfig({
       EMBEDDINGS_ALLOW_DOWNLOAD: "false",

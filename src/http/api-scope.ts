@@ -1,0 +1,44 @@
+import type { FastifyInstance } from "fastify";
+import type { Viewer } from "../minutes/visibility.ts";
+import { type ApiRouteOptions, registerApiRoutes } from "./api-routes.ts";
+import { errorBody } from "./error-responses.ts";
+import { pathOf } from "./request-path.ts";
+
+export const API_PREFIX = "/api";
+
+export interface ApiScopeOptions extends Omit<ApiRouteOptions, "tokenRequired" | "viewerOf"> {
+  /** Whether every request the scope answers needs `Authorization: Bearer <token>`. */
+  tokenRequired: boolean;
+  /** Who presents this Authorization header; throws 401 when a token is required and not valid. */
+  requestViewer: (authorization: string | undefined) => Viewer;
+}
+
+/**
+ * The JSON API as its own Fastify scope under /api. The token check is a hook of the scope, so
+ * it runs on whatever the router matched (after percent-decoding, absolute-form targets and any
+ * other spelling of the URL) rather than on the raw URL, and it covers the scope's not-found
+ * answers: nothing under /api, routed or not, says anything without the token.
+ */
+export function registerApiScope(app: FastifyInstance, options: ApiScopeOptions): void {
+  const { tokenRequired, requestViewer, ...routeOptions } = options;
+  app.register(
+    async (api) => {
+      if (tokenRequired) {
+        api.addHook("onRequest", async (request) => {
+          requestViewer(request.headers.authorization);
+        });
+      }
+      api.setNotFoundHandler((request, reply) =>
+        reply
+          .code(404)
+          .send(errorBody("not_found", `No route ${request.method} ${pathOf(request.url)}`)),
+      );
+      registerApiRoutes(api, {
+        ...routeOptions,
+        tokenRequired,
+        viewerOf: (request) => requestViewer(request.headers.authorization),
+      });
+    },
+    { prefix: API_PREFIX },
+  );
+}
