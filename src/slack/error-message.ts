@@ -1,7 +1,7 @@
 import type { Language } from "../answer/types.ts";
 import { isAppError } from "../shared/errors.ts";
+import { inertMrkdwn } from "./inert-text.ts";
 import { labelsFor } from "./labels.ts";
-import { escapeMrkdwn } from "./mrkdwn.ts";
 
 /** The code logged for an error, and the short, friendly sentence the person sees instead. */
 export function describeFailure(
@@ -20,7 +20,7 @@ export function describeFailure(
     case "meeting_not_found":
       return {
         code,
-        text: labels.errorMeetingNotFound(escapeMrkdwn(options.meetingReference ?? "")),
+        text: labels.errorMeetingNotFound(inertMrkdwn(options.meetingReference ?? "")),
       };
     case "feedback_unwritable":
       return { code, text: labels.errorFeedback };

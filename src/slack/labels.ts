@@ -12,7 +12,8 @@ export interface Labels {
   helpful: string;
   notHelpful: string;
   shareInChannel: string;
-  sharedBy: (userId: string) => string;
+  /** `mention` is mrkdwn: a `<@U…>` Referat built from the sharer's id. */
+  sharedBy: (mention: string) => string;
   yourQuestion: string;
   closedItem: string;
   feedbackThanks: string;
@@ -46,7 +47,7 @@ const danish: Labels = {
   helpful: "👍 Brugbart",
   notHelpful: "👎 Ikke brugbart",
   shareInChannel: "Del i kanalen",
-  sharedBy: (userId) => `Delt af <@${userId}>`,
+  sharedBy: (mention) => `Delt af ${mention}`,
   yourQuestion: "Dit spørgsmål",
   closedItem: "Lukket punkt: indholdet gengives ikke.",
   feedbackThanks: "Tak for din feedback.",
@@ -73,8 +74,8 @@ const danish: Labels = {
     "*Referat* svarer på spørgsmål om mødereferaterne og henviser til det præcise punkt.",
     "• Nævn mig i en kanal: `@Referat hvad blev besluttet om budgettet?`: jeg svarer i en tråd, og du kan stille opfølgende spørgsmål i tråden.",
     "• Skriv til mig i en direkte besked.",
-    "• `/referat <spørgsmål>`: svaret vises kun for dig, med en knap til at dele det i kanalen.",
-    "• `/referat resume <møde>`: resumé af et møde (`seneste`, en dato som `18.09.2019`, et udvalg som `seneste byrådsmøde` eller udvalg + dato).",
+    "• `/referat &lt;spørgsmål&gt;`: svaret vises kun for dig, med en knap til at dele det i kanalen.",
+    "• `/referat resume &lt;møde&gt;`: resumé af et møde (`seneste`, en dato som `18.09.2019`, et udvalg som `seneste byrådsmøde` eller udvalg + dato).",
     "• `/referat møder`: de seneste møder.",
     "• `/referat hjælp`: denne hjælp.",
   ].join("\n"),
@@ -91,7 +92,7 @@ const english: Labels = {
   helpful: "👍 Helpful",
   notHelpful: "👎 Not helpful",
   shareInChannel: "Share in channel",
-  sharedBy: (userId) => `Shared by <@${userId}>`,
+  sharedBy: (mention) => `Shared by ${mention}`,
   yourQuestion: "Your question",
   closedItem: "Closed item: its content is not shown.",
   feedbackThanks: "Thanks for your feedback.",
@@ -118,8 +119,8 @@ const english: Labels = {
     "*Referat* answers questions about the meeting minutes and cites the exact agenda item.",
     "• Mention me in a channel: `@Referat what was decided about the budget?`: I answer in a thread, and you can ask follow-up questions there.",
     "• Send me a direct message.",
-    "• `/referat <question>`: the answer is shown only to you, with a button to share it in the channel.",
-    "• `/referat summary <meeting>`: a summary of a meeting (`latest`, a date such as `2019-09-18`, a committee such as `latest økonomiudvalget`, or committee + date).",
+    "• `/referat &lt;question&gt;`: the answer is shown only to you, with a button to share it in the channel.",
+    "• `/referat summary &lt;meeting&gt;`: a summary of a meeting (`latest`, a date such as `2019-09-18`, a committee such as `latest økonomiudvalget`, or committee + date).",
     "• `/referat meetings`: the most recent meetings.",
     "• `/referat help`: this help.",
   ].join("\n"),
