@@ -12,6 +12,7 @@ import { BoundedCache } from "./bounded-cache.ts";
 import { registerReferatCommand } from "./command-listener.ts";
 import { registerConversationListeners } from "./conversation-listeners.ts";
 import type { FeedbackRecorder } from "./feedback.ts";
+import { DEFAULT_SLACK_BODY_LIMIT_BYTES, guardSlackRequests } from "./request-guard.ts";
 
 export const SLACK_EVENTS_PATH = "/slack/events";
 export const DEFAULT_ANSWER_TIMEOUT_MS = 60_000;
@@ -27,6 +28,8 @@ export interface SlackBotOptions {
   appToken?: string;
   /** HTTP mode: the signing secret that verifies Slack's requests. */
   signingSecret?: string;
+  /** HTTP mode: larger bodies get 413 before they are read. */
+  bodyLimitBytes?: number;
   /** Base URL of the Slack Web API (Enterprise Grid proxies, tests); Slack's own by default. */
   slackApiUrl?: string;
   answerQuestion: AnswerQuestion;
@@ -68,6 +71,7 @@ export async function createSlackBot(options: SlackBotOptions): Promise<SlackBot
     retryConfig: { retries: options.webApiRetries ?? 3, factor: 2 },
   };
 
+  const bodyLimitBytes = options.bodyLimitBytes ?? DEFAULT_SLACK_BODY_LIMIT_BYTES;
   let receiver: HTTPReceiver | SocketModeReceiver;
   if (options.mode === "http") {
     if (!options.signingSecret) {
@@ -80,6 +84,7 @@ export async function createSlackBot(options: SlackBotOptions): Promise<SlackBot
       signingSecret: options.signingSecret,
       endpoints: SLACK_EVENTS_PATH,
       logger: boltLogger,
+      bodyLimit: bodyLimitBytes,
     });
   } else {
     if (!options.appToken) {
@@ -174,7 +179,9 @@ export async function createSlackBot(options: SlackBotOptions): Promise<SlackBot
   });
 
   const requestListener: SlackRequestListener | null =
-    receiver instanceof HTTPReceiver ? routeToReceiver(receiver, logger) : null;
+    receiver instanceof HTTPReceiver
+      ? guardSlackRequests(routeToReceiver(receiver, logger), { bodyLimitBytes, logger })
+      : null;
   let started = false;
 
   return {

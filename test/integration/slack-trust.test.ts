@@ -1,0 +1,133 @@
+import { connect } from "node:net";
+import { afterEach, describe, expect, it } from "vitest";
+import { type SlackHarness, startSlackHarness } from "../support/slack-bot-harness.ts";
+import { eventCallbackBody, slackSignature } from "../support/slack-signing.ts";
+
+/**
+ * Slack HTTP mode against an attacker: requests signed for the future, bodies too large to be
+ * Slack's, posted to Bolt's real receiver on loopback (alone, and inside Referat's server).
+ */
+
+let harness: SlackHarness | undefined;
+afterEach(async () => {
+  await harness?.close();
+  harness = undefined;
+});
+
+const BOT = "U0LAN0Z89";
+const SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
+
+interface RawResult {
+  status: number;
+  elapsedMs: number;
+}
+
+/**
+ * Sends the headers of a POST declaring `declaredBytes` (or chunked), then `sentBytes` of body,
+ * and waits for the status line without sending the rest.
+ */
+function postPartialBody(
+  url: string,
+  options: { declaredBytes?: number; sentBytes: number },
+): Promise<RawResult> {
+  const { hostname, port, pathname } = new URL(url);
+  const timestamp = Math.floor(Date.now() / 1000);
+  const startedAt = performance.now();
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname);
+    let received = "";
+    const timer = setTimeout(() => {
+      socket.destroy();
+      reject(new Error("no answer within 5 s: the server is waiting for the whole body"));
+    }, 5000);
+    socket.on("data", (data) => {
+      received += data.toString("latin1");
+      const status = /^HTTP\/1\.1 (\d{3})/.exec(received);
+      if (status) {
+        clearTimeout(timer);
+        socket.destroy();
+        resolve({ status: Number(status[1]), elapsedMs: performance.now() - startedAt });
+      }
+    });
+    socket.on("error", (error) => {
+      if (!received) reject(error);
+    });
+    const framing =
+      options.declaredBytes !== undefined
+        ? `Content-Length: ${options.declaredBytes}\r\n`
+        : "Transfer-Encoding: chunked\r\n";
+    socket.write(
+      `POST ${pathname} HTTP/1.1\r\nHost: ${hostname}\r\nContent-Type: application/json\r\n` +
+        `X-Slack-Request-Timestamp: ${timestamp}\r\nX-Slack-Signature: v0=${"0".repeat(64)}\r\n` +
+        `${framing}\r\n`,
+    );
+    const chunk = "x".repeat(16 * 1024);
+    for (let sent = 0; sent < options.sentBytes; sent += chunk.length) {
+      socket.write(
+        options.declaredBytes !== undefined
+          ? chunk
+          : `${chunk.length.toString(16)}\r\n${chunk}\r\n`,
+      );
+    }
+  });
+}
+
+describe("Slack HTTP mode: the replay window and the body limit", () => {
+  for (const server of ["node", "referat-http"] as const) {
+    it(`rejects a correctly signed request from 6 minutes in the future (${server})`, async () => {
+      harness = await startSlackHarness({ server });
+      const inSixMinutes = Math.floor(Date.now() / 1000) + 6 * 60;
+      const body = { event: { text: `<@${BOT}> hvad blev besluttet?` }, eventId: "EvFUTURE" };
+      const future = await harness.postEvent("app_mention.json", body, {
+        timestamp: inSixMinutes,
+      });
+      expect(future.status).toBe(401);
+      // The same request signed for 4 minutes ahead is within Slack's window.
+      const inFourMinutes = Math.floor(Date.now() / 1000) + 4 * 60;
+      const near = await harness.postEvent(
+        "app_mention.json",
+        { ...body, eventId: "EvNEAR" },
+        { timestamp: inFourMinutes },
+      );
+      expect(near.status).toBe(200);
+      const { slack } = harness;
+      await slack.waitFor(() => slack.callsTo("chat.update").length === 1);
+      expect(slack.callsTo("chat.postMessage")).toHaveLength(1);
+    });
+
+    it(`answers a 1 MB body with 413 without waiting for it (${server})`, async () => {
+      harness = await startSlackHarness({ server });
+      const declared = await postPartialBody(harness.eventsUrl, {
+        declaredBytes: 1024 * 1024,
+        sentBytes: 16 * 1024,
+      });
+      expect(declared.status).toBe(413);
+      const chunked = await postPartialBody(harness.eventsUrl, { sentBytes: 320 * 1024 });
+      expect(chunked.status).toBe(413);
+      expect(harness.logs.filter((line) => line.code === "payload_too_large")).toHaveLength(2);
+    });
+  }
+
+  it("still accepts a signed body near the limit, as a click on a long answer makes", async () => {
+    harness = await startSlackHarness();
+    const padding = "æ".repeat(60_000);
+    const raw = eventCallbackBody("message_im.json", {
+      event: { text: "hvad blev besluttet?", blocks: [{ type: "rich_text", padding }] },
+      eventId: "EvLARGE",
+    });
+    expect(Buffer.byteLength(raw)).toBeGreaterThan(110_000);
+    const timestamp = Math.floor(Date.now() / 1000);
+    const response = await fetch(harness.eventsUrl, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        "x-slack-request-timestamp": String(timestamp),
+        "x-slack-signature": slackSignature(SECRET, timestamp, raw),
+      },
+      body: raw,
+    });
+    expect(response.status).toBe(200);
+    const { slack } = harness;
+    await slack.waitFor(() => slack.callsTo("chat.update").length === 1);
+  });
+});
