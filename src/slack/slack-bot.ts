@@ -12,6 +12,7 @@ import { BoundedCache } from "./bounded-cache.ts";
 import { registerReferatCommand } from "./command-listener.ts";
 import { registerConversationListeners } from "./conversation-listeners.ts";
 import type { FeedbackRecorder } from "./feedback.ts";
+import { registerReplayGuard, requestSignatureOf } from "./replay-guard.ts";
 import { DEFAULT_SLACK_BODY_LIMIT_BYTES, guardSlackRequests } from "./request-guard.ts";
 
 export const SLACK_EVENTS_PATH = "/slack/events";
@@ -85,6 +86,7 @@ export async function createSlackBot(options: SlackBotOptions): Promise<SlackBot
       endpoints: SLACK_EVENTS_PATH,
       logger: boltLogger,
       bodyLimit: bodyLimitBytes,
+      customPropertiesExtractor: requestSignatureOf,
     });
   } else {
     if (!options.appToken) {
@@ -156,18 +158,7 @@ export async function createSlackBot(options: SlackBotOptions): Promise<SlackBot
     },
   };
 
-  // Slack retries an event it thinks went unanswered (X-Slack-Retry-Num); its event_id repeats.
-  app.use(async ({ body, context, next }) => {
-    const eventId = (body as { event_id?: unknown }).event_id;
-    if (typeof eventId === "string" && !deps.seen.addIfAbsent(`event:${eventId}`, true)) {
-      logger.info(
-        { eventId, retryNum: context.retryNum, retryReason: context.retryReason },
-        "repeated Slack event ignored",
-      );
-      return;
-    }
-    await next();
-  });
+  registerReplayGuard(app, deps.seen, logger);
   registerConversationListeners(app, deps);
   registerReferatCommand(app, deps);
   registerActionListeners(app, deps);

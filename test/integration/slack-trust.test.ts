@@ -1,7 +1,15 @@
+import { readFile } from "node:fs/promises";
 import { connect } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
+import { scriptedAnswerQuestion } from "../fakes/answer-functions.ts";
 import { type SlackHarness, startSlackHarness } from "../support/slack-bot-harness.ts";
-import { eventCallbackBody, slackSignature } from "../support/slack-signing.ts";
+import {
+  blockActionsBody,
+  eventCallbackBody,
+  postSignedToSlack,
+  slackSignature,
+  slashCommandBody,
+} from "../support/slack-signing.ts";
 
 /**
  * Slack HTTP mode against an attacker: requests signed for the future, bodies too large to be
@@ -129,5 +137,115 @@ describe("Slack HTTP mode: the replay window and the body limit", () => {
     expect(response.status).toBe(200);
     const { slack } = harness;
     await slack.waitFor(() => slack.callsTo("chat.update").length === 1);
+  });
+});
+
+type Posted = { body: Record<string, unknown> };
+
+function buttonValue(post: Posted, actionId: string): string {
+  const blocks = (post.body.blocks ?? []) as {
+    elements?: { action_id?: string; value?: string }[];
+  }[];
+  const value = blocks
+    .flatMap((block) => block.elements ?? [])
+    .find((element) => element.action_id === actionId)?.value;
+  if (!value) throw new Error(`no ${actionId} button`);
+  return value;
+}
+
+async function settle(): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 300));
+}
+
+describe("Slack HTTP mode: a replayed request does not act again", () => {
+  const form = "application/x-www-form-urlencoded" as const;
+
+  it("answers a slash command posted twice, identically signed, once", async () => {
+    const answerQuestion = scriptedAnswerQuestion();
+    harness = await startSlackHarness({ answerQuestion });
+    const { slack } = harness;
+    const raw = slashCommandBody({
+      command: "/referat",
+      text: "Hvad blev besluttet om budget 2020?",
+      response_url: slack.responseUrl("replayed"),
+    });
+    const timestamp = Math.floor(Date.now() / 1000);
+    const post = () =>
+      postSignedToSlack(harness?.eventsUrl ?? "", raw, {
+        signingSecret: SECRET,
+        contentType: form,
+        timestamp,
+      });
+    const first = await post();
+    const replay = await post();
+    expect([first.status, replay.status]).toEqual([200, 200]);
+    await slack.waitFor(() => slack.responsesTo("replayed").length === 1);
+    await settle();
+    expect(answerQuestion.calls).toHaveLength(1);
+    expect(slack.responsesTo("replayed")).toHaveLength(1);
+    expect(harness.logs.some((line) => line.msg === "repeated Slack request ignored")).toBe(true);
+  });
+
+  it("shares once and counts a 👍 once when the clicks are replayed", async () => {
+    harness = await startSlackHarness();
+    const { slack } = harness;
+    await harness.postCommand("Hvad blev besluttet om budget 2020?", "to-share");
+    const answer = await slack.waitFor(() => slack.responsesTo("to-share")[0]);
+    const timestamp = Math.floor(Date.now() / 1000);
+    const replayTwice = async (raw: string) => {
+      for (let attempt = 0; attempt < 2; attempt += 1) {
+        const result = await postSignedToSlack(harness?.eventsUrl ?? "", raw, {
+          signingSecret: SECRET,
+          contentType: form,
+          timestamp,
+        });
+        expect(result.status).toBe(200);
+      }
+    };
+
+    await replayTwice(
+      blockActionsBody({
+        actionId: "referat_feedback_up",
+        value: buttonValue(answer, "referat_feedback_up"),
+        responseUrl: slack.responseUrl("vote"),
+        userId: "U0VOTER",
+      }),
+    );
+    await replayTwice(
+      blockActionsBody({
+        actionId: "referat_share",
+        value: buttonValue(answer, "referat_share"),
+        responseUrl: slack.responseUrl("share"),
+        userId: "U0SHARER",
+      }),
+    );
+    await slack.waitFor(() => slack.responsesTo("share").length >= 2);
+    await settle();
+    const votes = (await readFile(harness.feedbackPath, "utf8")).trim().split("\n");
+    expect(votes).toHaveLength(1);
+    expect(slack.responsesTo("vote")).toHaveLength(1);
+    // One shared message and the deletion of the ephemeral original.
+    expect(slack.responsesTo("share")).toHaveLength(2);
+  });
+
+  it("counts one person's repeated 👍 on one answer once, but a change of mind too", async () => {
+    harness = await startSlackHarness();
+    const { slack } = harness;
+    await harness.postCommand("Hvad blev besluttet om budget 2020?", "to-vote");
+    const answer = await slack.waitFor(() => slack.responsesTo("to-vote")[0]);
+    const value = buttonValue(answer, "referat_feedback_up");
+    await harness.postAction("referat_feedback_up", value, "up1", "U0VOTER");
+    await harness.postAction("referat_feedback_up", value, "up2", "U0VOTER");
+    await harness.postAction("referat_feedback_down", value, "down1", "U0VOTER");
+    await harness.postAction("referat_feedback_up", value, "other", "U0OTHER");
+    await slack.waitFor(() => slack.responsesTo("other").length === 1);
+    await settle();
+    const votes = (await readFile(harness.feedbackPath, "utf8"))
+      .trim()
+      .split("\n")
+      .map((line) => (JSON.parse(line) as { vote: string }).vote);
+    expect(votes).toEqual(["up", "down", "up"]);
+    // The repeated click is still thanked, not met with silence.
+    expect(slack.responsesTo("up2")).toHaveLength(1);
   });
 });
