@@ -34,6 +34,11 @@ export interface Labels {
   continued: string;
   truncated: string;
   help: string;
+  /** Said instead of answering outside the channels the bot is enabled in. */
+  notEnabledHere: (dmsAllowed: boolean) => string;
+  dmsDisabled: string;
+  questionTooLong: (maxLength: number) => string;
+  slowDown: string;
 }
 
 const danish: Labels = {
@@ -68,6 +73,14 @@ const danish: Labels = {
     `Jeg kunne ikke finde mødet “${reference}”. Se \`/referat møder\` for de møder, jeg kender.`,
   errorBadRequest: "Jeg forstod ikke forespørgslen. Se `/referat hjælp`.",
   errorFeedback: "Beklager, din feedback kunne ikke gemmes. Prøv igen senere.",
+  notEnabledHere: (dmsAllowed) =>
+    `Referat er ikke slået til i denne kanal, så jeg svarer ikke her.${dmsAllowed ? " Du kan skrive til mig i en direkte besked." : ""}`,
+  dmsDisabled:
+    "Jeg svarer ikke på direkte beskeder. Nævn mig i en kanal, hvor Referat er slået til.",
+  questionTooLong: (maxLength) =>
+    `Dit spørgsmål er for langt: jeg kan højst tage ${maxLength.toLocaleString("da-DK")} tegn. Prøv at stille det kortere.`,
+  slowDown:
+    "Sæt farten lidt ned: du har stillet mange spørgsmål på kort tid. Prøv igen om et minut.",
   continued: "(fortsat)",
   truncated: "… (forkortet, se kilden for hele teksten)",
   help: [
@@ -113,6 +126,13 @@ const english: Labels = {
     `I could not find the meeting “${reference}”. See \`/referat meetings\` for the meetings I know.`,
   errorBadRequest: "I did not understand that request. See `/referat help`.",
   errorFeedback: "Sorry, your feedback could not be saved. Please try again later.",
+  notEnabledHere: (dmsAllowed) =>
+    `Referat is not enabled in this channel, so I do not answer here.${dmsAllowed ? " You can send me a direct message." : ""}`,
+  dmsDisabled: "I do not answer direct messages. Mention me in a channel where Referat is enabled.",
+  questionTooLong: (maxLength) =>
+    `Your question is too long: I can take at most ${maxLength.toLocaleString("en-GB")} characters. Please ask it more briefly.`,
+  slowDown:
+    "Please slow down: you have asked many questions in a short time. Try again in a minute.",
   continued: "(continued)",
   truncated: "… (shortened, see the source for the full text)",
   help: [

@@ -12,6 +12,7 @@ import { BoundedCache } from "./bounded-cache.ts";
 import { registerReferatCommand } from "./command-listener.ts";
 import { registerConversationListeners } from "./conversation-listeners.ts";
 import type { FeedbackRecorder } from "./feedback.ts";
+import { createQuestionGate, DEFAULT_QUESTIONS_PER_MINUTE } from "./question-gate.ts";
 import { registerReplayGuard, requestSignatureOf } from "./replay-guard.ts";
 import { DEFAULT_SLACK_BODY_LIMIT_BYTES, guardSlackRequests } from "./request-guard.ts";
 
@@ -38,6 +39,12 @@ export interface SlackBotOptions {
   catalog: MeetingCatalog;
   feedback: FeedbackRecorder;
   logger: Logger;
+  /** Channel ids the bot answers in; empty or omitted: every channel it is in. */
+  allowedChannels?: string[];
+  /** Whether direct messages are answered; true by default. */
+  allowDms?: boolean;
+  /** Questions one person may ask a minute (mentions, DMs, commands together). */
+  questionsPerMinute?: number;
   /** Links in `/referat møder` point here (source pages); omitted, meetings are listed unlinked. */
   publicBaseUrl?: string;
   answerTimeoutMs?: number;
@@ -145,6 +152,12 @@ export async function createSlackBot(options: SlackBotOptions): Promise<SlackBot
     publicBaseUrl: options.publicBaseUrl,
     answers: new BoundedCache<StoredAnswer>({ maxEntries: 1000, ttlMs: 2 * 60 * 60 * 1000 }),
     seen: new BoundedCache<true>({ maxEntries: 5000, ttlMs: 60 * 60 * 1000 }),
+    gate: createQuestionGate({
+      allowedChannels: options.allowedChannels ?? [],
+      allowDms: options.allowDms ?? true,
+      questionsPerMinute: options.questionsPerMinute ?? DEFAULT_QUESTIONS_PER_MINUTE,
+    }),
+    allowDms: options.allowDms ?? true,
     shutdownSignal: shutdown.signal,
     runInBackground(work) {
       const task = work().catch((error: unknown) =>

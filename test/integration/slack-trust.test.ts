@@ -249,3 +249,127 @@ describe("Slack HTTP mode: a replayed request does not act again", () => {
     expect(slack.responsesTo("up2")).toHaveLength(1);
   });
 });
+
+/** Everything the bot said to people: posts, ephemeral notices, updates, command answers. */
+function everythingSaid(harness: SlackHarness): string {
+  const { slack } = harness;
+  return JSON.stringify([
+    ...slack.calls.filter((call) => call.method.startsWith("chat.")).map((call) => call.args),
+    ...slack.responses.map((post) => post.body),
+  ]);
+}
+
+describe("Slack: questions are bounded in length and per person per minute", () => {
+  it("tells the asker that a mention, a DM or a command over 2,000 characters is too long", async () => {
+    const answerQuestion = scriptedAnswerQuestion();
+    harness = await startSlackHarness({ answerQuestion });
+    const { slack } = harness;
+    const long = `Hvad blev besluttet om ${"budgettet ".repeat(220)}?`;
+    expect(long.length).toBeGreaterThan(2000);
+
+    await harness.postEvent("app_mention.json", {
+      event: { text: `<@${BOT}> ${long}` },
+      eventId: "EvLONG1",
+    });
+    // In a channel only the asker sees the notice; in a DM it is the reply.
+    const reply = await slack.waitFor(() => slack.callsTo("chat.postEphemeral")[0]);
+    expect(reply.args).toMatchObject({ channel: "C123ABC456", user: "U061F7AUR" });
+    expect(JSON.stringify(reply.args)).toContain("for langt");
+    expect(JSON.stringify(reply.args)).toContain("2.000");
+
+    await harness.postEvent("message_im.json", { event: { text: long }, eventId: "EvLONG2" });
+    const dm = await slack.waitFor(() => slack.callsTo("chat.postMessage")[0]);
+    expect(JSON.stringify(dm.args)).toContain("for langt");
+
+    const command = await harness.postCommand(long, "long-command");
+    expect(command.body).toContain("for langt");
+    await settle();
+    expect(answerQuestion.calls).toHaveLength(0);
+    expect(slack.callsTo("chat.update")).toHaveLength(0);
+    // Exactly 2,000 characters is still a question.
+    await harness.postCommand(`${"a".repeat(1999)}?`, "just-fits");
+    await slack.waitFor(() => slack.responsesTo("just-fits")[0]);
+    expect(answerQuestion.calls).toHaveLength(1);
+  });
+
+  it("asks a person who asks too often to slow down, once, and answers the others", async () => {
+    const answerQuestion = scriptedAnswerQuestion();
+    harness = await startSlackHarness({ answerQuestion, questionsPerMinute: 2 });
+    const { slack } = harness;
+    for (let index = 1; index <= 4; index += 1) {
+      const ts = slack.nextTs();
+      await harness.postEvent("message_im.json", {
+        event: { text: `Hvad blev besluttet om punkt ${index}?`, ts, event_ts: ts },
+        eventId: `EvRATE${index}`,
+      });
+    }
+    await slack.waitFor(() => slack.callsTo("chat.update").length === 2);
+    await settle();
+    expect(answerQuestion.calls).toHaveLength(2);
+    const posts = slack.callsTo("chat.postMessage").map((call) => JSON.stringify(call.args));
+    // Two placeholders, one "slow down", and nothing for the fourth.
+    expect(posts).toHaveLength(3);
+    expect(posts.filter((post) => post.includes("Sæt farten lidt ned"))).toHaveLength(1);
+
+    // Someone else is not held back, and a command from the first person is limited too.
+    const other = slack.nextTs();
+    await harness.postEvent("message_im.json", {
+      event: { text: "Hvad med budgettet?", user: "U0SOMEONE", ts: other, event_ts: other },
+      eventId: "EvRATE-OTHER",
+    });
+    await slack.waitFor(() => slack.callsTo("chat.update").length === 3);
+    // The command fixture's asker is the same person as message_im.json's.
+    const command = await harness.postCommand("Hvad blev besluttet?", "limited");
+    expect(command.body).toContain("Sæt farten lidt ned");
+    expect(answerQuestion.calls).toHaveLength(3);
+    expect(JSON.stringify(harness.logs.filter((line) => line.level >= 30))).not.toContain(
+      "punkt 3",
+    );
+  });
+});
+
+describe("Slack: the channels the bot answers in", () => {
+  it("answers in allowed channels and DMs; elsewhere says once that it is not enabled there", async () => {
+    const answerQuestion = scriptedAnswerQuestion();
+    harness = await startSlackHarness({ answerQuestion, allowedChannels: ["C0ALLOWED"] });
+    const { slack } = harness;
+    const question = `<@${BOT}> hvad blev besluttet?`;
+    await harness.postEvent("app_mention.json", { event: { text: question }, eventId: "EvNO" });
+    const notice = await slack.waitFor(() => slack.callsTo("chat.postEphemeral")[0]);
+    expect(notice.args).toMatchObject({ channel: "C123ABC456", user: "U061F7AUR" });
+    expect(JSON.stringify(notice.args)).toContain("ikke slået til i denne kanal");
+
+    const command = await harness.postCommand("hvad blev besluttet?", "not-here");
+    expect(command.body).toContain("ikke slået til i denne kanal");
+
+    const allowedTs = slack.nextTs();
+    await harness.postEvent("app_mention.json", {
+      event: { text: question, channel: "C0ALLOWED", ts: allowedTs, event_ts: allowedTs },
+      eventId: "EvYES",
+    });
+    await harness.postEvent("message_im.json", { event: { text: "Hvad med budgettet?" } });
+    await slack.waitFor(() => slack.callsTo("chat.update").length === 2);
+    await settle();
+    expect(answerQuestion.calls).toHaveLength(2);
+    expect(slack.callsTo("chat.postEphemeral")).toHaveLength(1);
+    expect(slack.callsTo("chat.postMessage").map((call) => call.args.channel)).toEqual([
+      "C0ALLOWED",
+      "D024BE91L",
+    ]);
+  });
+
+  it("refuses DMs when they are turned off, with a notice in the DM", async () => {
+    const answerQuestion = scriptedAnswerQuestion();
+    harness = await startSlackHarness({ answerQuestion, allowDms: false });
+    const { slack } = harness;
+    await harness.postEvent("message_im.json", { event: { text: "Hvad med budgettet?" } });
+    const notice = await slack.waitFor(() => slack.callsTo("chat.postMessage")[0]);
+    expect(notice.args.channel).toBe("D024BE91L");
+    expect(JSON.stringify(notice.args)).toContain("direkte beskeder");
+    // Channels are still answered.
+    await harness.postEvent("app_mention.json", { event: { text: `<@${BOT}> hvad så?` } });
+    await slack.waitFor(() => slack.callsTo("chat.update").length === 1);
+    expect(answerQuestion.calls).toHaveLength(1);
+    expect(everythingSaid(harness)).not.toContain("ikke slået til i denne kanal");
+  });
+});
