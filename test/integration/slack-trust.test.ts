@@ -1,7 +1,11 @@
 import { readFile } from "node:fs/promises";
 import { connect } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { scriptedAnswerQuestion } from "../fakes/answer-functions.ts";
+import { createMeetingCatalog } from "../../src/minutes/catalog.ts";
+import { createSilentLogger } from "../../src/shared/logger.ts";
+import { createFileFeedbackRecorder, createSlackBot } from "../../src/slack/index.ts";
+import { scriptedAnswerQuestion, scriptedSummariseMeeting } from "../fakes/answer-functions.ts";
+import { startFakeSlack } from "../fakes/slack-web-api.ts";
 import { type SlackHarness, startSlackHarness } from "../support/slack-bot-harness.ts";
 import {
   blockActionsBody,
@@ -226,6 +230,55 @@ describe("Slack HTTP mode: a replayed request does not act again", () => {
     expect(slack.responsesTo("vote")).toHaveLength(1);
     // One shared message and the deletion of the ephemeral original.
     expect(slack.responsesTo("share")).toHaveLength(2);
+  });
+
+  it("in Socket Mode, answers a command envelope delivered twice (its trigger_id repeats) once", async () => {
+    const fake = await startFakeSlack();
+    const logger = createSilentLogger();
+    const answerQuestion = scriptedAnswerQuestion();
+    const bot = await createSlackBot({
+      mode: "socket",
+      botToken: fake.botToken,
+      appToken: fake.appToken,
+      slackApiUrl: fake.apiUrl,
+      webApiRetries: 0,
+      socketMode: { autoReconnect: false },
+      answerQuestion,
+      summariseMeeting: scriptedSummariseMeeting(),
+      catalog: createMeetingCatalog([]),
+      feedback: createFileFeedbackRecorder({ path: "/nonexistent/never.jsonl", logger }),
+      logger,
+    });
+    try {
+      await bot.start();
+      const payload = Object.fromEntries(
+        new URLSearchParams(
+          slashCommandBody({
+            command: "/referat",
+            text: "What was decided?",
+            response_url: fake.responseUrl("sock-twice"),
+          }),
+        ),
+      );
+      for (const envelopeId of ["env-1", "env-2"]) {
+        fake.sendSocketFrame({
+          envelope_id: envelopeId,
+          type: "slash_commands",
+          accepts_response_payload: true,
+          payload,
+        });
+        await fake.waitFor(() =>
+          fake.socketFrames.find((frame) => frame.envelope_id === envelopeId),
+        );
+      }
+      await fake.waitFor(() => fake.responsesTo("sock-twice")[0]);
+      await settle();
+      expect(answerQuestion.calls).toHaveLength(1);
+      expect(fake.responsesTo("sock-twice")).toHaveLength(1);
+    } finally {
+      await bot.stop();
+      await fake.close();
+    }
   });
 
   it("counts one person's repeated 👍 on one answer once, but a change of mind too", async () => {
