@@ -24,7 +24,7 @@ function isWebUrl(url: string): boolean {
 
 /** A mention of the Slack user who did something (shared an answer); ids only, never text. */
 export function userMention(userId: string): string | undefined {
-  return /^[UW][A-Z0-9]{2,}$/.test(userId) ? `<@${userId}>` : undefined;
+  return /^[UW][A-Z0-9]+$/.test(userId) ? `<@${userId}>` : undefined;
 }
 
 /**
