@@ -621,6 +621,10 @@ async function createConfiguredSlackBot(
         ? { appToken: slack.appToken }
         : { signingSecret: slack.signingSecret }),
       ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {}),
+      allowedChannels: slack.access.allowedChannels,
+      allowDms: slack.access.allowDms,
+      questionsPerMinute: slack.access.questionsPerMinute,
+      bodyLimitBytes: slack.access.bodyLimitBytes,
       answerQuestion: answering.answerQuestion,
       summariseMeeting: answering.summariseMeeting,
       catalog: answering.catalog,

@@ -77,6 +77,14 @@ const environmentSchema = z.object({
   SLACK_APP_TOKEN: optionalString,
   SLACK_SIGNING_SECRET: optionalString,
   SLACK_API_URL: optionalUrl,
+  /** Channel ids (comma-separated) the bot answers in; empty: every channel it is in. */
+  SLACK_ALLOWED_CHANNELS: optionalString,
+  /** Whether the bot answers direct messages. */
+  SLACK_ALLOW_DMS: flag(true),
+  /** Questions one person may ask the bot a minute (mentions, DMs and /referat together). */
+  SLACK_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(10),
+  /** HTTP mode: larger /slack/events bodies are refused with 413 before they are read. */
+  SLACK_BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(262_144),
 
   /** When set, /api/* requires `Authorization: Bearer <token>`. */
   HTTP_API_TOKEN: optionalString,
@@ -178,6 +186,7 @@ export interface Config {
         botToken: string;
         appToken: string;
         apiUrl: string | undefined;
+        access: SlackAccess;
       }
     | {
         enabled: true;
@@ -185,7 +194,17 @@ export interface Config {
         botToken: string;
         signingSecret: string;
         apiUrl: string | undefined;
+        access: SlackAccess;
       };
+}
+
+/** Where the Slack bot answers, how often, and how much a request may carry. */
+export interface SlackAccess {
+  /** Empty: every channel the bot is in. */
+  allowedChannels: string[];
+  allowDms: boolean;
+  questionsPerMinute: number;
+  bodyLimitBytes: number;
 }
 
 /** Reads and validates the environment; throws one AppError naming every bad variable. */
@@ -327,6 +346,15 @@ function slackConfig(e: Environment): Config["slack"] {
       `Invalid configuration: ${name} is required for Slack ${mode} mode`,
     );
   if (!e.SLACK_BOT_TOKEN) throw missing("SLACK_BOT_TOKEN");
+  const access: SlackAccess = {
+    allowedChannels: (e.SLACK_ALLOWED_CHANNELS ?? "")
+      .split(",")
+      .map((channel) => channel.trim())
+      .filter((channel) => channel !== ""),
+    allowDms: e.SLACK_ALLOW_DMS,
+    questionsPerMinute: e.SLACK_RATE_LIMIT_PER_MINUTE,
+    bodyLimitBytes: e.SLACK_BODY_LIMIT_BYTES,
+  };
   if (mode === "socket") {
     if (!e.SLACK_APP_TOKEN) throw missing("SLACK_APP_TOKEN");
     return {
@@ -335,6 +363,7 @@ function slackConfig(e: Environment): Config["slack"] {
       botToken: e.SLACK_BOT_TOKEN,
       appToken: e.SLACK_APP_TOKEN,
       apiUrl: e.SLACK_API_URL,
+      access,
     };
   }
   if (!e.SLACK_SIGNING_SECRET) throw missing("SLACK_SIGNING_SECRET");
@@ -344,5 +373,6 @@ function slackConfig(e: Environment): Config["slack"] {
     botToken: e.SLACK_BOT_TOKEN,
     signingSecret: e.SLACK_SIGNING_SECRET,
     apiUrl: e.SLACK_API_URL,
+    access,
   };
 }

@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { MAX_QUESTION_LENGTH } from "../answer/limits.ts";
 import type { SearchFilters } from "../answer/types.ts";
 import { AppError } from "../shared/errors.ts";
 
 /** Request shapes of the JSON API; only the fields the routes use. */
 
-export const MAX_QUESTION_LENGTH = 2000;
+export { MAX_QUESTION_LENGTH };
 export const MAX_SEARCH_LIMIT = 50;
 export const DEFAULT_SEARCH_LIMIT = 10;
 /** Meeting ids and references (`seneste byrådsmøde 2024-05-01`) in paths. */

@@ -8,7 +8,10 @@ import { labelsFor } from "./labels.ts";
 import { renderNotice } from "./render-notice.ts";
 import { parseActionValue } from "./slack-payloads.ts";
 
-/** 👍/👎 record feedback; "Share in channel" posts an ephemeral answer publicly. */
+/**
+ * 👍/👎 record feedback; "Share in channel" posts an ephemeral answer publicly. A replayed
+ * request never reaches these (replay-guard.ts).
+ */
 export function registerActionListeners(app: App, deps: BotDependencies): void {
   app.action<BlockAction>(ACTION_IDS.share, async ({ ack, action, body, respond }) => {
     await ack();
@@ -53,6 +56,13 @@ export function registerActionListeners(app: App, deps: BotDependencies): void {
       const value = parseActionValue("value" in action ? action.value : undefined);
       if (!value) return rejectAction(deps, respond, "feedback");
       const question = deps.answers.get(value.questionId)?.question;
+      // One person's 👍 (or 👎) on one answer counts once, however often it is clicked.
+      const voteKey = `vote:${value.questionId}:${body.user.id}:${vote}`;
+      if (!deps.seen.addIfAbsent(voteKey, true)) {
+        deps.logger.info({ questionId: value.questionId, vote }, "repeated vote not counted");
+        await ephemeral(deps, respond, labelsFor(value.language).feedbackThanks);
+        return;
+      }
       try {
         await deps.feedback.record({
           questionId: value.questionId,
@@ -62,6 +72,7 @@ export function registerActionListeners(app: App, deps: BotDependencies): void {
         });
         await ephemeral(deps, respond, labelsFor(value.language).feedbackThanks);
       } catch (error) {
+        deps.seen.delete(voteKey);
         const failure = describeFailure(error, value.language);
         deps.logger.error(
           { questionId: value.questionId, vote, code: failure.code, error: describeError(error) },

@@ -30,7 +30,8 @@ export function encodeActionValue(value: ActionValue): string {
 export function section(text: string): Block {
   return {
     type: "section",
-    text: { type: "mrkdwn", text: truncateText(text, SLACK_LIMITS.sectionText) },
+    // verbatim: Slack links no bare URL or name in it; only Referat's own <url|label> links.
+    text: { type: "mrkdwn", text: truncateText(text, SLACK_LIMITS.sectionText), verbatim: true },
   };
 }
 
@@ -40,6 +41,7 @@ export function context(...texts: string[]): Block {
     elements: texts.map((text) => ({
       type: "mrkdwn" as const,
       text: truncateText(text, SLACK_LIMITS.contextText),
+      verbatim: true,
     })),
   };
 }

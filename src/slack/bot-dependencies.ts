@@ -10,6 +10,7 @@ import type { MeetingCatalog } from "../minutes/catalog.ts";
 import type { Logger } from "../shared/logger.ts";
 import type { BoundedCache } from "./bounded-cache.ts";
 import type { FeedbackRecorder } from "./feedback.ts";
+import type { QuestionGate } from "./question-gate.ts";
 
 export type WebClient = webApi.WebClient;
 
@@ -31,6 +32,10 @@ export interface BotDependencies {
   answers: BoundedCache<StoredAnswer>;
   /** Event ids and message keys already handled (Slack retries). */
   seen: BoundedCache<true>;
+  /** Where the bot answers, how long a question may be, how often a person may ask. */
+  gate: QuestionGate;
+  /** Whether DMs are answered (the channel notice mentions them only then). */
+  allowDms: boolean;
   /** Runs work after the ack, keeping track of it so that stop() can wait for it. */
   runInBackground(work: () => Promise<void>): void;
   /** Aborted when the bot stops. */

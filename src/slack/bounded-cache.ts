@@ -38,6 +38,10 @@ export class BoundedCache<V> {
     this.#evict();
   }
 
+  delete(key: string): void {
+    this.#entries.delete(key);
+  }
+
   /** Records `key` and says whether it was new: false means seen within the TTL. */
   addIfAbsent(key: string, value: V): boolean {
     if (this.has(key)) return false;

@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
 import type { App, RespondFn } from "@slack/bolt";
+import type { Language } from "../answer/types.ts";
 import { describeError } from "../shared/errors.ts";
 import type { SlackMessage } from "./blocks.ts";
 import type { BotDependencies, StoredAnswer } from "./bot-dependencies.ts";
-import { describeFailure } from "./error-message.ts";
+import { describeFailure, describeRefusal } from "./error-message.ts";
 import { parseReferatCommand, type ReferatCommand } from "./parse-command.ts";
 import { renderAnswer } from "./render-answer.ts";
 import { renderMeetings } from "./render-meetings.ts";
@@ -26,6 +27,16 @@ export function registerReferatCommand(app: App, deps: BotDependencies): void {
       "command received",
     );
 
+    const place = deps.gate.place({
+      channelId: command.channel_id,
+      isDm: command.channel_id.startsWith("D") || command.channel_name === "directmessage",
+    });
+    if (place !== "ok") {
+      deps.logger.info({ surface: "command", reason: place }, "question refused");
+      await ack({ response_type: "ephemeral", ...refusalNotice(deps, place, parsed.language) });
+      return;
+    }
+
     if (parsed.kind === "help") {
       await ack({ response_type: "ephemeral", ...renderHelp(parsed.language) });
       return;
@@ -41,12 +52,30 @@ export function registerReferatCommand(app: App, deps: BotDependencies): void {
       return;
     }
 
+    const admitted = deps.gate.admit(
+      command.user_id,
+      parsed.kind === "question" ? parsed.question : parsed.reference,
+    );
+    if (!admitted.ok) {
+      deps.logger.info({ surface: "command", reason: admitted.reason }, "question refused");
+      await ack({ response_type: "ephemeral", ...refusalNotice(deps, admitted, parsed.language) });
+      return;
+    }
+
     await ack({
       response_type: "ephemeral",
       ...renderPlaceholder(parsed.language, parsed.kind === "summary"),
     });
     deps.runInBackground(() => answerCommand(deps, parsed, command.user_id, respond));
   });
+}
+
+function refusalNotice(
+  deps: BotDependencies,
+  refusal: Parameters<typeof describeRefusal>[0],
+  language: Language,
+): SlackMessage {
+  return renderNotice(describeRefusal(refusal, language, { dmsAllowed: deps.allowDms }));
 }
 
 async function answerCommand(

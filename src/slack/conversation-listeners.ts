@@ -1,14 +1,20 @@
 import { randomUUID } from "node:crypto";
 import type { App } from "@slack/bolt";
 import { detectLanguage } from "../answer/language.ts";
-import type { ConversationTurn } from "../answer/types.ts";
+import type { ConversationTurn, Language } from "../answer/types.ts";
 import { describeError } from "../shared/errors.ts";
 import type { BotDependencies, WebClient } from "./bot-dependencies.ts";
-import { describeFailure } from "./error-message.ts";
+import { describeFailure, describeRefusal } from "./error-message.ts";
 import { mentionsUser, slackTextToPlain } from "./mrkdwn.ts";
 import { renderAnswer } from "./render-answer.ts";
 import { renderHelp, renderNotice, renderPlaceholder } from "./render-notice.ts";
-import { postMessage, readRecentMessages, readThread, updateMessage } from "./slack-calls.ts";
+import {
+  postEphemeral,
+  postMessage,
+  readRecentMessages,
+  readThread,
+  updateMessage,
+} from "./slack-calls.ts";
 import { type MessageEvent, messageEventSchema } from "./slack-payloads.ts";
 import {
   type BotIdentity,
@@ -120,6 +126,9 @@ async function answerInConversation(
   const language = detectLanguage(question);
   const target = { channel: event.channel, threadTs: conversation.replyThreadTs };
 
+  const place = deps.gate.place({ channelId: event.channel, isDm: surface === "dm" });
+  if (place !== "ok") return tellAsker(deps, conversation, place, language);
+
   if (question === "") {
     await postMessage(client, target, renderHelp(language)).catch((error: unknown) =>
       deps.logger.error(
@@ -128,6 +137,15 @@ async function answerInConversation(
       ),
     );
     return;
+  }
+
+  const admitted = deps.gate.admit(event.user ?? "", question);
+  if (!admitted.ok) {
+    if (admitted.reason === "rate_limited" && !admitted.firstInWindow) {
+      deps.logger.info({ surface, reason: admitted.reason }, "question refused, already told");
+      return;
+    }
+    return tellAsker(deps, conversation, admitted, language);
   }
 
   const questionId = randomUUID();
@@ -198,6 +216,42 @@ async function answerInConversation(
         ),
       );
     }
+  }
+}
+
+/**
+ * Why the question is not answered, told to the asker alone: in the DM, or as an ephemeral
+ * message in the channel (a notice for everyone would let one person make the bot spam it).
+ */
+async function tellAsker(
+  deps: BotDependencies,
+  conversation: Conversation,
+  refusal: Parameters<typeof describeRefusal>[0],
+  language: Language,
+): Promise<void> {
+  const { client, event, surface } = conversation;
+  const reason = typeof refusal === "string" ? refusal : refusal.reason;
+  deps.logger.info({ surface, channel: event.channel, reason }, "question refused");
+  const notice = renderNotice(describeRefusal(refusal, language, { dmsAllowed: deps.allowDms }));
+  try {
+    if (surface === "dm") {
+      await postMessage(
+        client,
+        { channel: event.channel, threadTs: conversation.replyThreadTs },
+        notice,
+      );
+    } else {
+      await postEphemeral(
+        client,
+        { channel: event.channel, user: event.user ?? "", threadTs: conversation.replyThreadTs },
+        notice,
+      );
+    }
+  } catch (error) {
+    deps.logger.error(
+      { surface, reason, code: "slack_failed", error: describeError(error) },
+      "could not tell the asker why there is no answer",
+    );
   }
 }
 

@@ -1,7 +1,8 @@
 import type { Language } from "../answer/types.ts";
 import { isAppError } from "../shared/errors.ts";
+import { inertMrkdwn } from "./inert-text.ts";
 import { labelsFor } from "./labels.ts";
-import { escapeMrkdwn } from "./mrkdwn.ts";
+import type { PlaceVerdict, QuestionVerdict } from "./question-gate.ts";
 
 /** The code logged for an error, and the short, friendly sentence the person sees instead. */
 export function describeFailure(
@@ -20,7 +21,7 @@ export function describeFailure(
     case "meeting_not_found":
       return {
         code,
-        text: labels.errorMeetingNotFound(escapeMrkdwn(options.meetingReference ?? "")),
+        text: labels.errorMeetingNotFound(inertMrkdwn(options.meetingReference ?? "")),
       };
     case "feedback_unwritable":
       return { code, text: labels.errorFeedback };
@@ -29,4 +30,18 @@ export function describeFailure(
     default:
       return { code, text: labels.errorGeneric(code) };
   }
+}
+
+/** Why a question is not answered, in a sentence for the person who asked it. */
+export function describeRefusal(
+  refusal: Exclude<PlaceVerdict, "ok"> | Extract<QuestionVerdict, { ok: false }>,
+  language: Language,
+  options: { dmsAllowed: boolean },
+): string {
+  const labels = labelsFor(language);
+  if (refusal === "channel_not_enabled") return labels.notEnabledHere(options.dmsAllowed);
+  if (refusal === "dms_disabled") return labels.dmsDisabled;
+  return refusal.reason === "too_long"
+    ? labels.questionTooLong(refusal.maxLength)
+    : labels.slowDown;
 }

@@ -12,7 +12,8 @@ export interface Labels {
   helpful: string;
   notHelpful: string;
   shareInChannel: string;
-  sharedBy: (userId: string) => string;
+  /** `mention` is mrkdwn: a `<@U…>` Referat built from the sharer's id. */
+  sharedBy: (mention: string) => string;
   yourQuestion: string;
   closedItem: string;
   feedbackThanks: string;
@@ -33,6 +34,11 @@ export interface Labels {
   continued: string;
   truncated: string;
   help: string;
+  /** Said instead of answering outside the channels the bot is enabled in. */
+  notEnabledHere: (dmsAllowed: boolean) => string;
+  dmsDisabled: string;
+  questionTooLong: (maxLength: number) => string;
+  slowDown: string;
 }
 
 const danish: Labels = {
@@ -46,7 +52,7 @@ const danish: Labels = {
   helpful: "👍 Brugbart",
   notHelpful: "👎 Ikke brugbart",
   shareInChannel: "Del i kanalen",
-  sharedBy: (userId) => `Delt af <@${userId}>`,
+  sharedBy: (mention) => `Delt af ${mention}`,
   yourQuestion: "Dit spørgsmål",
   closedItem: "Lukket punkt: indholdet gengives ikke.",
   feedbackThanks: "Tak for din feedback.",
@@ -67,14 +73,22 @@ const danish: Labels = {
     `Jeg kunne ikke finde mødet “${reference}”. Se \`/referat møder\` for de møder, jeg kender.`,
   errorBadRequest: "Jeg forstod ikke forespørgslen. Se `/referat hjælp`.",
   errorFeedback: "Beklager, din feedback kunne ikke gemmes. Prøv igen senere.",
+  notEnabledHere: (dmsAllowed) =>
+    `Referat er ikke slået til i denne kanal, så jeg svarer ikke her.${dmsAllowed ? " Du kan skrive til mig i en direkte besked." : ""}`,
+  dmsDisabled:
+    "Jeg svarer ikke på direkte beskeder. Nævn mig i en kanal, hvor Referat er slået til.",
+  questionTooLong: (maxLength) =>
+    `Dit spørgsmål er for langt: jeg kan højst tage ${maxLength.toLocaleString("da-DK")} tegn. Prøv at stille det kortere.`,
+  slowDown:
+    "Sæt farten lidt ned: du har stillet mange spørgsmål på kort tid. Prøv igen om et minut.",
   continued: "(fortsat)",
   truncated: "… (forkortet, se kilden for hele teksten)",
   help: [
     "*Referat* svarer på spørgsmål om mødereferaterne og henviser til det præcise punkt.",
     "• Nævn mig i en kanal: `@Referat hvad blev besluttet om budgettet?`: jeg svarer i en tråd, og du kan stille opfølgende spørgsmål i tråden.",
     "• Skriv til mig i en direkte besked.",
-    "• `/referat <spørgsmål>`: svaret vises kun for dig, med en knap til at dele det i kanalen.",
-    "• `/referat resume <møde>`: resumé af et møde (`seneste`, en dato som `18.09.2019`, et udvalg som `seneste byrådsmøde` eller udvalg + dato).",
+    "• `/referat &lt;spørgsmål&gt;`: svaret vises kun for dig, med en knap til at dele det i kanalen.",
+    "• `/referat resume &lt;møde&gt;`: resumé af et møde (`seneste`, en dato som `18.09.2019`, et udvalg som `seneste byrådsmøde` eller udvalg + dato).",
     "• `/referat møder`: de seneste møder.",
     "• `/referat hjælp`: denne hjælp.",
   ].join("\n"),
@@ -91,7 +105,7 @@ const english: Labels = {
   helpful: "👍 Helpful",
   notHelpful: "👎 Not helpful",
   shareInChannel: "Share in channel",
-  sharedBy: (userId) => `Shared by <@${userId}>`,
+  sharedBy: (mention) => `Shared by ${mention}`,
   yourQuestion: "Your question",
   closedItem: "Closed item: its content is not shown.",
   feedbackThanks: "Thanks for your feedback.",
@@ -112,14 +126,21 @@ const english: Labels = {
     `I could not find the meeting “${reference}”. See \`/referat meetings\` for the meetings I know.`,
   errorBadRequest: "I did not understand that request. See `/referat help`.",
   errorFeedback: "Sorry, your feedback could not be saved. Please try again later.",
+  notEnabledHere: (dmsAllowed) =>
+    `Referat is not enabled in this channel, so I do not answer here.${dmsAllowed ? " You can send me a direct message." : ""}`,
+  dmsDisabled: "I do not answer direct messages. Mention me in a channel where Referat is enabled.",
+  questionTooLong: (maxLength) =>
+    `Your question is too long: I can take at most ${maxLength.toLocaleString("en-GB")} characters. Please ask it more briefly.`,
+  slowDown:
+    "Please slow down: you have asked many questions in a short time. Try again in a minute.",
   continued: "(continued)",
   truncated: "… (shortened, see the source for the full text)",
   help: [
     "*Referat* answers questions about the meeting minutes and cites the exact agenda item.",
     "• Mention me in a channel: `@Referat what was decided about the budget?`: I answer in a thread, and you can ask follow-up questions there.",
     "• Send me a direct message.",
-    "• `/referat <question>`: the answer is shown only to you, with a button to share it in the channel.",
-    "• `/referat summary <meeting>`: a summary of a meeting (`latest`, a date such as `2019-09-18`, a committee such as `latest økonomiudvalget`, or committee + date).",
+    "• `/referat &lt;question&gt;`: the answer is shown only to you, with a button to share it in the channel.",
+    "• `/referat summary &lt;meeting&gt;`: a summary of a meeting (`latest`, a date such as `2019-09-18`, a committee such as `latest økonomiudvalget`, or committee + date).",
     "• `/referat meetings`: the most recent meetings.",
     "• `/referat help`: this help.",
   ].join("\n"),

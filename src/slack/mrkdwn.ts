@@ -1,36 +1,30 @@
+import { inertMrkdwn } from "./inert-text.ts";
+
 /**
- * Slack's mrkdwn: the three control characters escaped, links as <url|label>, and the way back
- * from Slack's message text (mentions, links, entities) to the plain words a person typed.
+ * Slack's mrkdwn: the three control characters escaped, Referat's own links as <url|label>, and
+ * the way back from Slack's message text (mentions, links, entities) to the plain words a
+ * person typed.
  */
 
-export function escapeMrkdwn(text: string): string {
-  return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
-}
-
-/** A link whose label cannot break out of the <url|label> syntax. */
+/**
+ * A link Referat builds to its own pages: an http(s) URL that cannot break out of <url|label>,
+ * its label inert. Anything else is shown as the label alone, unlinked.
+ */
 export function mrkdwnLink(url: string, label: string): string {
+  const safeLabel = inertMrkdwn(label).replaceAll("|", "¦");
+  if (!isWebUrl(url)) return safeLabel;
   const safeUrl = url.replaceAll("|", "%7C").replaceAll(">", "%3E").replaceAll("<", "%3C");
-  const safeLabel = escapeMrkdwn(label).replaceAll("|", "¦");
   return `<${safeUrl}|${safeLabel}>`;
 }
 
-/**
- * Answer text as the answer functions write it (plain text, perhaps light Markdown from an LLM)
- * to mrkdwn: escaped, `**bold**` → `*bold*`, `[label](url)` → `<url|label>`.
- */
-export function markdownToMrkdwn(text: string): string {
-  const links: string[] = [];
-  const withPlaceholders = text.replace(
-    /\[([^\]\n]+)\]\((https?:\/\/[^\s)]+)\)/g,
-    (_match, label: string, url: string) => {
-      links.push(mrkdwnLink(url, label));
-      return `\uE000${links.length - 1}\uE000`;
-    },
-  );
-  return escapeMrkdwn(withPlaceholders)
-    .replace(/\*\*([^*\n]+)\*\*/g, "*$1*")
-    .replace(/^#{1,6}\s+(.+)$/gm, "*$1*")
-    .replace(/\uE000(\d+)\uE000/g, (_match, index: string) => links[Number(index)] ?? "");
+function isWebUrl(url: string): boolean {
+  if (!/^https?:\/\//i.test(url)) return false;
+  return URL.canParse(url);
+}
+
+/** A mention of the Slack user who did something (shared an answer); ids only, never text. */
+export function userMention(userId: string): string | undefined {
+  return /^[UW][A-Z0-9]+$/.test(userId) ? `<@${userId}>` : undefined;
 }
 
 /**

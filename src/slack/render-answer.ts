@@ -13,8 +13,9 @@ import {
   type SlackMessage,
   section,
 } from "./blocks.ts";
+import { answerTextToMrkdwn, inertFallback, inertMrkdwn } from "./inert-text.ts";
 import { labelsFor } from "./labels.ts";
-import { escapeMrkdwn, markdownToMrkdwn, mrkdwnLink } from "./mrkdwn.ts";
+import { mrkdwnLink, userMention } from "./mrkdwn.ts";
 
 /** At most this many sources and "maybe related" items are shown; the best come first. */
 export const MAX_SOURCES = 10;
@@ -39,21 +40,20 @@ export function renderAnswer(answer: Answer, options: RenderAnswerOptions): Slac
   const blocks: Block[] = [];
 
   if (options.question) {
-    const who = options.question.sharedBy
-      ? labels.sharedBy(options.question.sharedBy)
-      : labels.yourQuestion;
-    blocks.push(context(`${who}: _${escapeMrkdwn(options.question.text)}_`));
+    const sharer = options.question.sharedBy && userMention(options.question.sharedBy);
+    const who = sharer ? labels.sharedBy(sharer) : labels.yourQuestion;
+    blocks.push(context(`${who}: _${inertMrkdwn(options.question.text)}_`));
   }
 
   const answerText = truncateText(answer.text.trim(), MAX_ANSWER_CHARS, ` ${labels.truncated}`);
-  for (const piece of splitText(markdownToMrkdwn(answerText), SLACK_LIMITS.sectionText)) {
+  for (const piece of splitText(answerTextToMrkdwn(answerText), SLACK_LIMITS.sectionText)) {
     blocks.push(section(piece));
   }
 
   if (answer.abstained && answer.related.length > 0) {
     const lines = uniqueCitations(answer.related)
       .slice(0, MAX_SOURCES)
-      .map((citation) => `• ${citationLink(citation, language)}: ${escapeMrkdwn(citation.title)}`);
+      .map((citation) => `• ${citationLink(citation, language)}: ${inertMrkdwn(citation.title)}`);
     blocks.push(section(`*${labels.maybeRelated}*\n${lines.join("\n")}`));
   }
 
@@ -66,7 +66,7 @@ export function renderAnswer(answer: Answer, options: RenderAnswerOptions): Slac
   }
 
   const contextLines = [answer.mode === "llm" ? labels.generatedContext : labels.extractiveContext];
-  if (answer.note) contextLines.push(`⚠️ ${escapeMrkdwn(labels.fallbackNote(answer.note))}`);
+  if (answer.note) contextLines.push(`⚠️ ${labels.fallbackNote(inertMrkdwn(answer.note))}`);
   blocks.push(context(...contextLines));
   blocks.push(answerActions(options.questionId, language, options.shareable));
 
@@ -96,11 +96,11 @@ export function renderSource(citation: Citation, language: Language): string {
   const labels = labelsFor(language);
   const lines = [
     `*${citationLink(citation, language)}*`,
-    `_${escapeMrkdwn(truncateText(citation.title, 300))}_`,
+    `_${inertMrkdwn(truncateText(citation.title, 300))}_`,
   ];
   if (citation.closed) lines.push(labels.closedItem);
   else if (citation.quote.trim() !== "")
-    lines.push(`> ${escapeMrkdwn(truncateText(citation.quote.replace(/\s+/g, " ").trim(), 600))}`);
+    lines.push(`> ${inertMrkdwn(truncateText(citation.quote.replace(/\s+/g, " ").trim(), 600))}`);
   return lines.join("\n");
 }
 
@@ -129,6 +129,7 @@ export function toMessages(blocks: Block[], fallback: string, language: Language
   }));
 }
 
+/** The notification text: the answer (or heading) on one line, inert, within Slack's limit. */
 export function plainFallback(text: string): string {
-  return escapeMrkdwn(truncateText(text.replace(/\s+/g, " ").trim(), SLACK_LIMITS.fallbackText));
+  return truncateText(inertFallback(text.replace(/\s+/g, " ").trim()), SLACK_LIMITS.fallbackText);
 }

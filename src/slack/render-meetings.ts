@@ -4,8 +4,9 @@ import { meetingPath } from "../minutes/anchors.ts";
 import type { Meeting } from "../minutes/model.ts";
 import { SLACK_LIMITS, splitText } from "./block-limits.ts";
 import { type Block, context, type SlackMessage, section } from "./blocks.ts";
+import { inertMrkdwn } from "./inert-text.ts";
 import { labelsFor } from "./labels.ts";
-import { escapeMrkdwn, mrkdwnLink } from "./mrkdwn.ts";
+import { mrkdwnLink } from "./mrkdwn.ts";
 import { plainFallback, toMessages } from "./render-answer.ts";
 
 export const MAX_LISTED_MEETINGS = 20;
@@ -23,10 +24,10 @@ export function renderMeetings(
     const name = `${meeting.body} ${formatMeetingDate(meeting.date)}`;
     const title = options.publicBaseUrl
       ? mrkdwnLink(`${options.publicBaseUrl.replace(/\/+$/, "")}${meetingPath(meeting.id)}`, name)
-      : escapeMrkdwn(name);
+      : inertMrkdwn(name);
     const facts = [labels.itemsCount(meeting.items.length)];
-    if (meeting.location) facts.push(escapeMrkdwn(meeting.location));
-    return `• *${title}* · ${facts.join(" · ")} · \`${meeting.id}\``;
+    if (meeting.location) facts.push(inertMrkdwn(meeting.location));
+    return `• *${title}* · ${facts.join(" · ")} · \`${inertMrkdwn(meeting.id)}\``;
   });
 
   const blocks: Block[] = [];
@@ -38,8 +39,8 @@ export function renderMeetings(
   blocks.push(
     context(
       options.language === "en"
-        ? "Summary of one: `/referat summary <date or id>`"
-        : "Resumé af et møde: `/referat resume <dato eller id>`",
+        ? "Summary of one: `/referat summary &lt;date or id&gt;`"
+        : "Resumé af et møde: `/referat resume &lt;dato eller id&gt;`",
     ),
   );
   return toMessages(blocks, plainFallback(labels.meetingsHeading), options.language);

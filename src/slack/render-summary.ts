@@ -2,8 +2,9 @@ import { formatMeetingDate } from "../answer/citations.ts";
 import type { MeetingSummary, SummaryEntry } from "../answer/types.ts";
 import { SLACK_LIMITS, splitText } from "./block-limits.ts";
 import { type Block, context, header, type SlackMessage, section } from "./blocks.ts";
+import { inertMrkdwn, inertPlainText } from "./inert-text.ts";
 import { labelsFor } from "./labels.ts";
-import { escapeMrkdwn, mrkdwnLink } from "./mrkdwn.ts";
+import { mrkdwnLink, userMention } from "./mrkdwn.ts";
 import { answerActions, plainFallback } from "./render-answer.ts";
 
 export interface RenderSummaryOptions {
@@ -24,14 +25,15 @@ export function renderSummary(
   const { language, meeting } = summary;
   const labels = labelsFor(language);
   const date = formatMeetingDate(meeting.date);
-  const blocks: Block[] = [header(labels.summaryHeading(meeting.body, date))];
+  const blocks: Block[] = [header(inertPlainText(labels.summaryHeading(meeting.body, date)))];
 
   const facts = [labels.itemsCount(summary.entries.length)];
-  if (meeting.location) facts.unshift(escapeMrkdwn(meeting.location));
-  if (options.sharedBy) facts.push(labels.sharedBy(options.sharedBy.userId));
+  if (meeting.location) facts.unshift(inertMrkdwn(meeting.location));
+  const sharer = options.sharedBy && userMention(options.sharedBy.userId);
+  if (sharer) facts.push(labels.sharedBy(sharer));
   const notes = [facts.join(" · ")];
-  if (summary.quotesNote) notes.push(escapeMrkdwn(summary.quotesNote));
-  if (summary.note) notes.push(`⚠️ ${escapeMrkdwn(labels.fallbackNote(summary.note))}`);
+  if (summary.quotesNote) notes.push(inertMrkdwn(summary.quotesNote));
+  if (summary.note) notes.push(`⚠️ ${labels.fallbackNote(inertMrkdwn(summary.note))}`);
   blocks.push(context(...notes));
 
   for (const text of packEntries(summary.entries.map((entry) => renderEntry(entry, summary)))) {
@@ -57,14 +59,14 @@ function renderEntry(entry: SummaryEntry, summary: MeetingSummary): string {
   const itemWord = summary.language === "en" ? "Item" : "Punkt";
   const heading = `${itemWord} ${entry.number}. ${entry.title}`;
   const url = entry.citations[0]?.url;
-  const title = `*${url ? mrkdwnLink(url, heading) : escapeMrkdwn(heading)}*`;
+  const title = `*${url ? mrkdwnLink(url, heading) : inertMrkdwn(heading)}*`;
   if (entry.closed) return `${title}\n_${labels.closedItem}_`;
   const lines =
     entry.parts && entry.parts.length > 0
-      ? entry.parts.map((part) => `_${escapeMrkdwn(part.label)}:_ ${escapeMrkdwn(part.text)}`)
+      ? entry.parts.map((part) => `_${inertMrkdwn(part.label)}:_ ${inertMrkdwn(part.text)}`)
       : entry.text.trim() === ""
         ? []
-        : [escapeMrkdwn(entry.text.trim())];
+        : [inertMrkdwn(entry.text.trim())];
   return [title, ...lines].join("\n");
 }
 

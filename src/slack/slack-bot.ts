@@ -12,6 +12,9 @@ import { BoundedCache } from "./bounded-cache.ts";
 import { registerReferatCommand } from "./command-listener.ts";
 import { registerConversationListeners } from "./conversation-listeners.ts";
 import type { FeedbackRecorder } from "./feedback.ts";
+import { createQuestionGate, DEFAULT_QUESTIONS_PER_MINUTE } from "./question-gate.ts";
+import { registerReplayGuard, requestSignatureOf } from "./replay-guard.ts";
+import { DEFAULT_SLACK_BODY_LIMIT_BYTES, guardSlackRequests } from "./request-guard.ts";
 
 export const SLACK_EVENTS_PATH = "/slack/events";
 export const DEFAULT_ANSWER_TIMEOUT_MS = 60_000;
@@ -27,6 +30,8 @@ export interface SlackBotOptions {
   appToken?: string;
   /** HTTP mode: the signing secret that verifies Slack's requests. */
   signingSecret?: string;
+  /** HTTP mode: larger bodies get 413 before they are read. */
+  bodyLimitBytes?: number;
   /** Base URL of the Slack Web API (Enterprise Grid proxies, tests); Slack's own by default. */
   slackApiUrl?: string;
   answerQuestion: AnswerQuestion;
@@ -34,6 +39,12 @@ export interface SlackBotOptions {
   catalog: MeetingCatalog;
   feedback: FeedbackRecorder;
   logger: Logger;
+  /** Channel ids the bot answers in; empty or omitted: every channel it is in. */
+  allowedChannels?: string[];
+  /** Whether direct messages are answered; true by default. */
+  allowDms?: boolean;
+  /** Questions one person may ask a minute (mentions, DMs, commands together). */
+  questionsPerMinute?: number;
   /** Links in `/referat møder` point here (source pages); omitted, meetings are listed unlinked. */
   publicBaseUrl?: string;
   answerTimeoutMs?: number;
@@ -68,6 +79,7 @@ export async function createSlackBot(options: SlackBotOptions): Promise<SlackBot
     retryConfig: { retries: options.webApiRetries ?? 3, factor: 2 },
   };
 
+  const bodyLimitBytes = options.bodyLimitBytes ?? DEFAULT_SLACK_BODY_LIMIT_BYTES;
   let receiver: HTTPReceiver | SocketModeReceiver;
   if (options.mode === "http") {
     if (!options.signingSecret) {
@@ -80,6 +92,8 @@ export async function createSlackBot(options: SlackBotOptions): Promise<SlackBot
       signingSecret: options.signingSecret,
       endpoints: SLACK_EVENTS_PATH,
       logger: boltLogger,
+      bodyLimit: bodyLimitBytes,
+      customPropertiesExtractor: requestSignatureOf,
     });
   } else {
     if (!options.appToken) {
@@ -138,6 +152,12 @@ export async function createSlackBot(options: SlackBotOptions): Promise<SlackBot
     publicBaseUrl: options.publicBaseUrl,
     answers: new BoundedCache<StoredAnswer>({ maxEntries: 1000, ttlMs: 2 * 60 * 60 * 1000 }),
     seen: new BoundedCache<true>({ maxEntries: 5000, ttlMs: 60 * 60 * 1000 }),
+    gate: createQuestionGate({
+      allowedChannels: options.allowedChannels ?? [],
+      allowDms: options.allowDms ?? true,
+      questionsPerMinute: options.questionsPerMinute ?? DEFAULT_QUESTIONS_PER_MINUTE,
+    }),
+    allowDms: options.allowDms ?? true,
     shutdownSignal: shutdown.signal,
     runInBackground(work) {
       const task = work().catch((error: unknown) =>
@@ -151,18 +171,7 @@ export async function createSlackBot(options: SlackBotOptions): Promise<SlackBot
     },
   };
 
-  // Slack retries an event it thinks went unanswered (X-Slack-Retry-Num); its event_id repeats.
-  app.use(async ({ body, context, next }) => {
-    const eventId = (body as { event_id?: unknown }).event_id;
-    if (typeof eventId === "string" && !deps.seen.addIfAbsent(`event:${eventId}`, true)) {
-      logger.info(
-        { eventId, retryNum: context.retryNum, retryReason: context.retryReason },
-        "repeated Slack event ignored",
-      );
-      return;
-    }
-    await next();
-  });
+  registerReplayGuard(app, deps.seen, logger);
   registerConversationListeners(app, deps);
   registerReferatCommand(app, deps);
   registerActionListeners(app, deps);
@@ -174,7 +183,9 @@ export async function createSlackBot(options: SlackBotOptions): Promise<SlackBot
   });
 
   const requestListener: SlackRequestListener | null =
-    receiver instanceof HTTPReceiver ? routeToReceiver(receiver, logger) : null;
+    receiver instanceof HTTPReceiver
+      ? guardSlackRequests(routeToReceiver(receiver, logger), { bodyLimitBytes, logger })
+      : null;
   let started = false;
 
   return {

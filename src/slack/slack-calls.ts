@@ -27,6 +27,23 @@ export async function postMessage(
   return response.ts;
 }
 
+/** A message only `user` sees, in the channel (and thread) they wrote in. */
+export async function postEphemeral(
+  client: WebClient,
+  target: { channel: string; user: string; threadTs?: string | undefined },
+  message: SlackMessage,
+): Promise<void> {
+  await call("chat.postEphemeral", () =>
+    client.chat.postEphemeral({
+      channel: target.channel,
+      user: target.user,
+      text: message.text,
+      blocks: message.blocks,
+      ...(target.threadTs ? { thread_ts: target.threadTs } : {}),
+    }),
+  );
+}
+
 export async function updateMessage(
   client: WebClient,
   target: { channel: string; ts: string },

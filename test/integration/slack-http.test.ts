@@ -607,6 +607,6 @@ describe("Slack HTTP mode inside Referat's HTTP server", () => {
     expect(textOf(blocksOf(update))).toContain("Udsatterådet 18.09.2019 · Punkt 32 › Beslutning");
 
     const command = await harness.postCommand("hjælp", "via-server");
-    expect(JSON.parse(command.body).text).toContain("/referat resume <møde>");
+    expect(JSON.parse(command.body).text).toContain("/referat resume &lt;møde&gt;");
   });
 });

@@ -72,6 +72,10 @@ export async function startSlackHarness(
     answerTimeoutMs?: number;
     logLevel?: string;
     publicBaseUrl?: string;
+    /** Where the bot answers and how often (SlackBotOptions of the same names). */
+    allowedChannels?: string[];
+    allowDms?: boolean;
+    questionsPerMinute?: number;
     /** Mount the listener in a plain node:http server, or in Referat's own HTTP server. */
     server?: "node" | "referat-http";
   } = {},
@@ -105,6 +109,10 @@ export async function startSlackHarness(
   };
   if (options.answerTimeoutMs !== undefined) botOptions.answerTimeoutMs = options.answerTimeoutMs;
   if (options.publicBaseUrl !== undefined) botOptions.publicBaseUrl = options.publicBaseUrl;
+  if (options.allowedChannels !== undefined) botOptions.allowedChannels = options.allowedChannels;
+  if (options.allowDms !== undefined) botOptions.allowDms = options.allowDms;
+  if (options.questionsPerMinute !== undefined)
+    botOptions.questionsPerMinute = options.questionsPerMinute;
   const bot = await createSlackBot(botOptions);
   await bot.start();
   const listener = bot.requestListener;

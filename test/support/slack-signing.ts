@@ -1,4 +1,4 @@
-import { createHmac } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -38,12 +38,14 @@ export function eventCallbackBody(
 
 /** The slash-command fixture (one form field a line) with fields replaced, as the wire body. */
 export function slashCommandBody(overrides: Record<string, string>): string {
+  // Slack gives every invocation its own trigger_id; the fixture's one would repeat.
+  const fields = { trigger_id: uniqueSlackId(), ...overrides };
   const lines = readFileSync(join(SLACK_FIXTURES_DIR, "slash_command.docs-example.txt"), "utf8")
     .split("\n")
     .map((line) => line.trim())
     .filter((line) => line !== "");
   const params = new URLSearchParams(lines.join("").replace(/^&/, ""));
-  for (const [key, value] of Object.entries(overrides)) params.set(key, value);
+  for (const [key, value] of Object.entries(fields)) params.set(key, value);
   return params.toString();
 }
 
@@ -70,9 +72,31 @@ export function blockActionsBody(overrides: {
     user,
     channel,
     response_url: overrides.responseUrl,
-    actions: [{ ...action, action_id: overrides.actionId, value: overrides.value }],
+    // Every click has its own trigger_id and action_ts; the fixture's would repeat.
+    trigger_id: uniqueSlackId(),
+    actions: [
+      {
+        ...action,
+        action_id: overrides.actionId,
+        value: overrides.value,
+        action_ts: uniqueSlackTs(),
+      },
+    ],
   };
   return new URLSearchParams({ payload: JSON.stringify(body) }).toString();
+}
+
+let uniqueCounter = 0;
+
+/** An id shaped like Slack's trigger_ids, different on every call. */
+export function uniqueSlackId(): string {
+  uniqueCounter += 1;
+  return `${Date.now()}.${uniqueCounter}.${randomBytes(8).toString("hex")}`;
+}
+
+function uniqueSlackTs(): string {
+  uniqueCounter += 1;
+  return `${Math.floor(Date.now() / 1000)}.${String(uniqueCounter).padStart(6, "0")}`;
 }
 
 export interface SignedPostOptions {

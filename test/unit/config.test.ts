@@ -80,6 +80,37 @@ describe("loadConfig", () => {
     ).toMatchObject({ enabled: true, mode: "http" });
   });
 
+  it("reads where the Slack bot answers and its limits, with defaults", () => {
+    const credentials = { SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s" };
+    expect(loadConfig(credentials).slack).toMatchObject({
+      access: {
+        allowedChannels: [],
+        allowDms: true,
+        questionsPerMinute: 10,
+        bodyLimitBytes: 262_144,
+      },
+    });
+    expect(
+      loadConfig({
+        ...credentials,
+        SLACK_ALLOWED_CHANNELS: " C1, C2 ,,",
+        SLACK_ALLOW_DMS: "false",
+        SLACK_RATE_LIMIT_PER_MINUTE: "3",
+        SLACK_BODY_LIMIT_BYTES: "65536",
+      }).slack,
+    ).toMatchObject({
+      access: {
+        allowedChannels: ["C1", "C2"],
+        allowDms: false,
+        questionsPerMinute: 3,
+        bodyLimitBytes: 65_536,
+      },
+    });
+    expect(() => loadConfig({ ...credentials, SLACK_RATE_LIMIT_PER_MINUTE: "0" })).toThrow(
+      /SLACK_RATE_LIMIT_PER_MINUTE/,
+    );
+  });
+
   it("names every bad variable at once", () => {
     let error: unknown;
     try {

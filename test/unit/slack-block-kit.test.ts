@@ -6,7 +6,8 @@ import type { Meeting } from "../../src/minutes/model.ts";
 import { createSilentLogger } from "../../src/shared/logger.ts";
 import { SLACK_LIMITS, splitText, truncateText } from "../../src/slack/block-limits.ts";
 import type { Block } from "../../src/slack/blocks.ts";
-import { markdownToMrkdwn, mrkdwnLink, slackTextToPlain } from "../../src/slack/mrkdwn.ts";
+import { answerTextToMrkdwn } from "../../src/slack/inert-text.ts";
+import { mrkdwnLink, slackTextToPlain } from "../../src/slack/mrkdwn.ts";
 import { renderAnswer } from "../../src/slack/render-answer.ts";
 import { renderMeetings } from "../../src/slack/render-meetings.ts";
 import { renderSummary } from "../../src/slack/render-summary.ts";
@@ -70,9 +71,9 @@ describe("splitText and truncateText", () => {
 });
 
 describe("mrkdwn", () => {
-  it("escapes control characters and converts light Markdown", () => {
-    expect(markdownToMrkdwn("**Vigtigt**: 3 < 4 & [kilde](https://x.dk/a) > 2")).toBe(
-      "*Vigtigt*: 3 &lt; 4 &amp; <https://x.dk/a|kilde> &gt; 2",
+  it("escapes control characters, keeps bold and turns a Markdown link into words", () => {
+    expect(answerTextToMrkdwn("**Vigtigt**: 3 < 4 & [kilde](https://x.dk/a) > 2")).toBe(
+      "*Vigtigt*: 3 &lt; 4 &amp; kilde (https:\u2215\u2215x\u2024dk/a) &gt; 2",
     );
   });
 
