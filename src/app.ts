@@ -506,7 +506,11 @@ export async function createApplication(
   );
 
   const answering = delegateTo(() => live.current(), pageAccess);
-  const slackBot = await createConfiguredSlackBot(config, answering, logger);
+  const signMeetingLink = (url: string, meetingId: string) =>
+    live.current().catalog.get(meetingId)?.visibility === "internal"
+      ? pageAccess.sign(url, meetingId)
+      : url;
+  const slackBot = await createConfiguredSlackBot(config, answering, logger, signMeetingLink);
   const readiness = (): Readiness => {
     const status = live.current().loaded.retriever.status();
     return {
@@ -607,6 +611,7 @@ async function createConfiguredSlackBot(
   config: Config,
   answering: Pick<AnsweringPipeline, "answerQuestion" | "summariseMeeting" | "catalog">,
   logger: Logger,
+  signMeetingLink: (url: string, meetingId: string) => string,
 ): Promise<SlackBot | null> {
   if (!config.slack.enabled) {
     logger.info({ reason: config.slack.reason }, "Slack is off");
@@ -629,6 +634,7 @@ async function createConfiguredSlackBot(
       summariseMeeting: answering.summariseMeeting,
       catalog: answering.catalog,
       publicBaseUrl: config.http.publicBaseUrl,
+      signMeetingLink,
       logger,
       feedback: createFileFeedbackRecorder({
         path: join(config.dataDir, "feedback", "slack.jsonl"),

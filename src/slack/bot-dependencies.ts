@@ -11,6 +11,7 @@ import type { Logger } from "../shared/logger.ts";
 import type { BoundedCache } from "./bounded-cache.ts";
 import type { FeedbackRecorder } from "./feedback.ts";
 import type { QuestionGate } from "./question-gate.ts";
+import type { SlackViewerOf } from "./slack-viewers.ts";
 
 export type WebClient = webApi.WebClient;
 
@@ -28,6 +29,10 @@ export interface BotDependencies {
   logger: Logger;
   answerTimeoutMs: number;
   publicBaseUrl: string | undefined;
+  /** A meeting page link as it may be shown (an internal meeting's signed). */
+  signMeetingLink: (url: string, meetingId: string) => string;
+  /** Who an answer is for: the channel's audience, or in a DM the person's (see slack-viewers.ts). */
+  viewerOf: SlackViewerOf;
   /** Answers by question id, for sharing and feedback. */
   answers: BoundedCache<StoredAnswer>;
   /** Event ids and message keys already handled (Slack retries). */

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { App, RespondFn } from "@slack/bolt";
 import type { Language } from "../answer/types.ts";
+import type { Viewer } from "../minutes/visibility.ts";
 import { describeError } from "../shared/errors.ts";
 import type { SlackMessage } from "./blocks.ts";
 import type { BotDependencies, StoredAnswer } from "./bot-dependencies.ts";
@@ -20,17 +21,15 @@ export const COMMAND_NAME = "/referat";
  * with a button to share them in the channel.
  */
 export function registerReferatCommand(app: App, deps: BotDependencies): void {
-  app.command(COMMAND_NAME, async ({ command, ack, respond }) => {
+  app.command(COMMAND_NAME, async ({ command, ack, respond, client }) => {
     const parsed = parseReferatCommand(command.text ?? "");
     deps.logger.info(
       { command: parsed.kind, language: parsed.language, channel: command.channel_id },
       "command received",
     );
 
-    const place = deps.gate.place({
-      channelId: command.channel_id,
-      isDm: command.channel_id.startsWith("D") || command.channel_name === "directmessage",
-    });
+    const isDm = command.channel_id.startsWith("D") || command.channel_name === "directmessage";
+    const place = deps.gate.place({ channelId: command.channel_id, isDm });
     if (place !== "ok") {
       deps.logger.info({ surface: "command", reason: place }, "question refused");
       await ack({ response_type: "ephemeral", ...refusalNotice(deps, place, parsed.language) });
@@ -41,11 +40,19 @@ export function registerReferatCommand(app: App, deps: BotDependencies): void {
       await ack({ response_type: "ephemeral", ...renderHelp(parsed.language) });
       return;
     }
+    // In a channel the answer may be shared there: it is for what the channel may see.
+    const viewer = await deps.viewerOf(
+      { channelId: command.channel_id, userId: command.user_id, direct: isDm },
+      client,
+    );
     if (parsed.kind === "meetings") {
-      const meetings = deps.catalog.list(parsed.body ? { body: parsed.body } : undefined);
+      const meetings = deps.catalog
+        .visibleTo(viewer)
+        .list(parsed.body ? { body: parsed.body } : undefined);
       const [first, ...rest] = renderMeetings(meetings, {
         language: parsed.language,
         ...(deps.publicBaseUrl ? { publicBaseUrl: deps.publicBaseUrl } : {}),
+        signLink: deps.signMeetingLink,
       });
       await ack({ response_type: "ephemeral", ...(first ?? renderHelp(parsed.language)) });
       if (rest.length > 0) deps.runInBackground(() => respondAll(deps, respond, rest));
@@ -66,7 +73,9 @@ export function registerReferatCommand(app: App, deps: BotDependencies): void {
       response_type: "ephemeral",
       ...renderPlaceholder(parsed.language, parsed.kind === "summary"),
     });
-    deps.runInBackground(() => answerCommand(deps, parsed, command.user_id, respond));
+    deps.runInBackground(() =>
+      answerCommand(deps, parsed, { userId: command.user_id, viewer }, respond),
+    );
   });
 }
 
@@ -81,9 +90,10 @@ function refusalNotice(
 async function answerCommand(
   deps: BotDependencies,
   command: Extract<ReferatCommand, { kind: "question" | "summary" }>,
-  userId: string,
+  asker: { userId: string; viewer: Viewer },
   respond: RespondFn,
 ): Promise<void> {
+  const { userId, viewer } = asker;
   const questionId = randomUUID();
   const startedAt = performance.now();
   const text = command.kind === "question" ? command.question : command.reference;
@@ -100,13 +110,17 @@ async function answerCommand(
               kind: "answer",
               question: text,
               language: command.language,
-              answer: await deps.answerQuestion(text, { signal }),
+              answer: await deps.answerQuestion(text, { viewer, signal }),
             }
           : {
               kind: "summary",
               question: text,
               language: command.language,
-              summary: await deps.summariseMeeting(text, { language: command.language, signal }),
+              summary: await deps.summariseMeeting(text, {
+                language: command.language,
+                viewer,
+                signal,
+              }),
             },
       { timeoutMs: deps.answerTimeoutMs, signal: deps.shutdownSignal },
     );

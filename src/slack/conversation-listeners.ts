@@ -166,8 +166,12 @@ async function answerInConversation(
 
   try {
     const history = await historyFor(deps, conversation, questionId);
+    const viewer = await deps.viewerOf(
+      { channelId: event.channel, userId: event.user ?? "", direct: surface === "dm" },
+      client,
+    );
     const answer = await runWithTimeout(
-      (signal) => deps.answerQuestion(question, { history, signal }),
+      (signal) => deps.answerQuestion(question, { history, viewer, signal }),
       { timeoutMs: deps.answerTimeoutMs, signal: deps.shutdownSignal },
     );
     deps.answers.set(questionId, { kind: "answer", question, language: answer.language, answer });

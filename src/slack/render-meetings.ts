@@ -14,7 +14,12 @@ export const MAX_LISTED_MEETINGS = 20;
 /** The most recent meetings, newest first, each linking to its source page when a base URL is known. */
 export function renderMeetings(
   meetings: readonly Meeting[],
-  options: { language: Language; publicBaseUrl?: string },
+  options: {
+    language: Language;
+    publicBaseUrl?: string;
+    /** The link as it may be shown (an internal meeting's signed); as it is by default. */
+    signLink?: (url: string, meetingId: string) => string;
+  },
 ): SlackMessage[] {
   const labels = labelsFor(options.language);
   if (meetings.length === 0)
@@ -22,8 +27,11 @@ export function renderMeetings(
 
   const lines = meetings.slice(0, MAX_LISTED_MEETINGS).map((meeting) => {
     const name = `${meeting.body} ${formatMeetingDate(meeting.date)}`;
-    const title = options.publicBaseUrl
-      ? mrkdwnLink(`${options.publicBaseUrl.replace(/\/+$/, "")}${meetingPath(meeting.id)}`, name)
+    const url = options.publicBaseUrl
+      ? `${options.publicBaseUrl.replace(/\/+$/, "")}${meetingPath(meeting.id)}`
+      : undefined;
+    const title = url
+      ? mrkdwnLink(options.signLink?.(url, meeting.id) ?? url, name)
       : inertMrkdwn(name);
     const facts = [labels.itemsCount(meeting.items.length)];
     if (meeting.location) facts.push(inertMrkdwn(meeting.location));

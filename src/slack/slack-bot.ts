@@ -15,6 +15,7 @@ import type { FeedbackRecorder } from "./feedback.ts";
 import { createQuestionGate, DEFAULT_QUESTIONS_PER_MINUTE } from "./question-gate.ts";
 import { registerReplayGuard, requestSignatureOf } from "./replay-guard.ts";
 import { DEFAULT_SLACK_BODY_LIMIT_BYTES, guardSlackRequests } from "./request-guard.ts";
+import { createSlackViewers } from "./slack-viewers.ts";
 
 export const SLACK_EVENTS_PATH = "/slack/events";
 export const DEFAULT_ANSWER_TIMEOUT_MS = 60_000;
@@ -47,6 +48,8 @@ export interface SlackBotOptions {
   questionsPerMinute?: number;
   /** Links in `/referat møder` point here (source pages); omitted, meetings are listed unlinked. */
   publicBaseUrl?: string;
+  /** The link that opens an internal meeting's page (signed); public ones are linked as they are. */
+  signMeetingLink?: (url: string, meetingId: string) => string;
   answerTimeoutMs?: number;
   drainTimeoutMs?: number;
   /** Retries of failed Web API calls; 0 in tests. */
@@ -150,6 +153,8 @@ export async function createSlackBot(options: SlackBotOptions): Promise<SlackBot
     logger,
     answerTimeoutMs: options.answerTimeoutMs ?? DEFAULT_ANSWER_TIMEOUT_MS,
     publicBaseUrl: options.publicBaseUrl,
+    signMeetingLink: options.signMeetingLink ?? ((url) => url),
+    viewerOf: createSlackViewers({ logger }),
     answers: new BoundedCache<StoredAnswer>({ maxEntries: 1000, ttlMs: 2 * 60 * 60 * 1000 }),
     seen: new BoundedCache<true>({ maxEntries: 5000, ttlMs: 60 * 60 * 1000 }),
     gate: createQuestionGate({
