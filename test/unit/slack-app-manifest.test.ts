@@ -31,6 +31,8 @@ describe("slack-app-manifest.yaml", () => {
         "im:read",
         "im:write",
         "mpim:history",
+        // Which user groups a person is in, for the internal minutes a DM may answer from.
+        "usergroups:read",
       ].sort(),
     );
   });
