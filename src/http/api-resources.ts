@@ -6,25 +6,30 @@ import { toPublicMeeting, toPublicMeetingHeader } from "../minutes/public-meetin
 
 /** The JSON shapes of meetings and search results in the API. */
 
-export function toMeetingListEntry(meeting: Meeting, publicBaseUrl: string) {
+/** A source-page link as it may be handed out: an internal meeting's is signed (page-access.ts). */
+export type PageLink = (url: string, meeting: Meeting) => string;
+
+const asItIs: PageLink = (url) => url;
+
+export function toMeetingListEntry(meeting: Meeting, publicBaseUrl: string, link = asItIs) {
   return {
     ...toPublicMeetingHeader(meeting),
     itemCount: meeting.items.length,
-    url: `${publicBaseUrl}${meetingPath(meeting.id)}`,
+    url: link(`${publicBaseUrl}${meetingPath(meeting.id)}`, meeting),
   };
 }
 
-export function toMeetingResource(meeting: Meeting, publicBaseUrl: string) {
+export function toMeetingResource(meeting: Meeting, publicBaseUrl: string, link = asItIs) {
   const published = toPublicMeeting(meeting);
   return {
-    ...toMeetingListEntry(meeting, publicBaseUrl),
+    ...toMeetingListEntry(meeting, publicBaseUrl, link),
     ...published,
     items: published.items.map((item) => ({
       ...item,
-      url: sourceUrl(publicBaseUrl, meeting.id, item.number),
+      url: link(sourceUrl(publicBaseUrl, meeting.id, item.number), meeting),
       sections: item.sections.map((section) => ({
         ...section,
-        url: sourceUrl(publicBaseUrl, meeting.id, item.number, section.slug),
+        url: link(sourceUrl(publicBaseUrl, meeting.id, item.number, section.slug), meeting),
       })),
     })),
   };

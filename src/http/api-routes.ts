@@ -6,6 +6,7 @@ import type { Meeting } from "../minutes/model.ts";
 import type { Viewer } from "../minutes/visibility.ts";
 import { AppError, isAppError } from "../shared/errors.ts";
 import {
+  type PageLink,
   toAnswerResource,
   toMeetingListEntry,
   toMeetingResource,
@@ -37,6 +38,8 @@ export interface ApiRouteOptions {
   tokenRequired: boolean;
   /** Who is asking (from the token the scope's hook has checked): what they may see. */
   viewerOf: (request: FastifyRequest) => Viewer;
+  /** Links to meeting pages as handed out (an internal meeting's signed). */
+  pageLink: PageLink;
   publicBaseUrl: string;
   /** Questions and searches wait for the index; listings and pages do not need it. */
   isIndexLoaded: () => boolean;
@@ -133,12 +136,16 @@ export function registerApiRoutes(app: FastifyInstance, options: ApiRouteOptions
     const meetings = catalog
       .visibleTo(options.viewerOf(request))
       .list(query.body === undefined ? undefined : { body: query.body });
-    return { meetings: meetings.map((meeting) => toMeetingListEntry(meeting, publicBaseUrl)) };
+    return {
+      meetings: meetings.map((meeting) =>
+        toMeetingListEntry(meeting, publicBaseUrl, options.pageLink),
+      ),
+    };
   });
 
   app.get("/meetings/:id", async (request) => {
     const { id } = parseRequest(meetingParamsSchema, request.params, "path");
-    return toMeetingResource(requireMeeting(request, id), publicBaseUrl);
+    return toMeetingResource(requireMeeting(request, id), publicBaseUrl, options.pageLink);
   });
 
   /**

@@ -125,6 +125,8 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     registerApiScope(scope, {
       tokenRequired: accessTokens.length > 0,
       requestViewer,
+      pageLink: (url, meeting) =>
+        meeting.visibility === "internal" ? pageAccess.sign(url, meeting.id) : url,
       answerQuestion: options.answerQuestion,
       summariseMeeting: options.summariseMeeting,
       retriever: options.retriever,
