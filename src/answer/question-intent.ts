@@ -5,7 +5,7 @@
  * "hvornår blev det besluttet" for a date, "how much did it end up costing" for an amount.
  */
 
-import { wordPattern as words } from "./word-pattern.ts";
+import { type TextTest, wordPattern as words, wordsInOrder } from "./word-pattern.ts";
 
 export type AnswerKind =
   | "decision"
@@ -17,16 +17,23 @@ export type AnswerKind =
   | "duration"
   | "other";
 
-/** A body that decides: its view on a matter is its decision. */
+/**
+ * A body that decides: its view on a matter is its decision. Between other words any word
+ * holding one of these counts; as the last word it must end in letters ("udvalget", "byrådets").
+ */
 const BODY =
-  "\\p{L}*udvalg\\p{L}*|byråd\\p{L}*|kommunalbestyrelse\\p{L}*|regionsråd\\p{L}*|bestyrelse\\p{L}*|rådet|hmu|lom|committee|council|board|politicians";
+  "udvalg|byråd|kommunalbestyrelse|regionsråd|bestyrelse|rådet|hmu|lom|committee|council|board|politicians";
+const BODY_LAST =
+  "udvalg\\p{L}*|byråd\\p{L}*|kommunalbestyrelse\\p{L}*|regionsråd\\p{L}*|bestyrelse\\p{L}*|rådet|hmu|lom|committee|council|board|politicians";
+const SAID = "mente|sagde|syntes|landede|endte";
 
 const VOTE_PATTERNS = [
   words(
     "stemte|stemme|stemmer|stemmerne|stemmede|afstemning\\p{L}*|stemmeafgivning\\p{L}*|enstemmig\\p{L}*|undlod|undlader|mindretal\\p{L}*|flertal(?:let)?",
   ),
   words("vot(?:e|ed|es|ing)|unanimous\\p{L}*|abstain\\p{L}*|abstention\\p{L}*|minority|majority"),
-  words("(?:hvem|nogen|nogle|hvilke).*(?:imod|var mod)|(?:who|anyone|anybody|which).*against"),
+  wordsInOrder(["hvem|nogen|nogle|hvilke", "imod|var mod"]),
+  wordsInOrder(["who|anyone|anybody|which", "against"]),
   words("(?:kunne|kan)\\s+ikke\\s+tiltræde"),
 ];
 
@@ -75,9 +82,9 @@ const DECISION_PATTERNS = [
     "approv(?:e|ed|es|al)|adopt(?:ed|s)?|agreed|endorsed?|recommend(?:ed|s|ation|ations)?|accepted",
   ),
   // A body's view is its decision: "hvad mente økonomiudvalget om …", "what did the committee say".
-  words(`(?:hvad|hvordan).*(?:mente|sagde|syntes|landede|endte).*(?:${BODY})`),
-  words(`(?:hvad|hvordan).*(?:${BODY}).*(?:mente|sagde|syntes|landede|endte)`),
-  words(`(?:what|how|where).*(?:${BODY}).*(?:say|said|think|thought|land|landed|conclude)`),
+  wordsInOrder(["hvad|hvordan", SAID, BODY_LAST]),
+  wordsInOrder(["hvad|hvordan", BODY, SAID]),
+  wordsInOrder(["what|how|where", BODY, "say|said|think|thought|land|landed|conclude"]),
   words("kom (?:der )?ud af|came out of|lov til|tilladelse|permission|allowed"),
 ];
 
@@ -88,7 +95,7 @@ const AMOUNT_PATTERNS = [
   ),
 ];
 
-const KINDS: [AnswerKind, RegExp[]][] = [
+const KINDS: [AnswerKind, TextTest[]][] = [
   ["vote", VOTE_PATTERNS],
   ["person", PERSON_PATTERNS],
   ["duration", DURATION_PATTERNS],

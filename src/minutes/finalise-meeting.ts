@@ -43,13 +43,18 @@ export function finaliseMeeting(draft: MeetingDraft, options: FinaliseOptions): 
       { ...draftItem, sections: rekindDecisionHistory(draftItem.sections, history) },
       position,
     );
+    if (item.title === UNTITLED(item.number) && draftItem.title.trim() !== "") {
+      warnings.push(
+        `item ${draftItem.number} has no title of its own ("${draftItem.title.trim()}" is a time slot); it is called "${item.title}"`,
+      );
+    }
     const checked = itemSchema.safeParse(item);
     if (checked.success) items.push(checked.data);
     else warnings.push(`item ${draftItem.number} left out: ${describeIssue(checked.error)}`);
   });
   if (items.length === 0) throw new AppError("minutes_no_items", "no readable agenda items");
 
-  return meetingSchema.parse({
+  const meeting = meetingSchema.safeParse({
     id: meetingId(body, date, options.sourceFile),
     body,
     organisation: sidecar.municipality ?? draft.organisation,
@@ -66,6 +71,13 @@ export function finaliseMeeting(draft: MeetingDraft, options: FinaliseOptions): 
     warnings,
     items,
   } satisfies Meeting);
+  if (!meeting.success) {
+    throw new AppError(
+      "minutes_unreadable",
+      `the meeting is invalid: ${describeIssue(meeting.error)}`,
+    );
+  }
+  return meeting.data;
 }
 
 /** "udsatteraadet-2019-09-18"; a meeting without a date gets a stable id from its file instead. */
@@ -77,12 +89,20 @@ function meetingId(body: string, date: string | null, sourceFile: string): strin
 
 /** Items with no title of their own (a time slot, a page that lost its headings) keep their number as their name. */
 const UNTITLED = (number: number) => `Punkt ${number}`;
+/** "10.00-10.30", "kl. 10:00 – 10:30", "(kl. 9.00)": when the item is taken, not what it is about. */
+const TIME_SLOT_ONLY =
+  /^\(?(?:kl\.?\s*)?\d{1,2}[.:]\d{2}(?:\s*[-–]\s*(?:kl\.?\s*)?\d{1,2}[.:]\d{2})?\)?$/iu;
+
+function ownTitle(title: string, number: number): string {
+  const spaced = title.replace(/\s+/gu, " ").trim();
+  return spaced === "" || TIME_SLOT_ONLY.test(spaced) ? UNTITLED(number) : spaced;
+}
 
 function finaliseItem(draft: ItemDraft, position: number): Item {
   const lineStart = draft.lineStart ?? position + 1;
   const item: Item = {
     number: draft.number,
-    title: draft.title.replace(/\s+/gu, " ").trim() || UNTITLED(draft.number),
+    title: ownTitle(draft.title, draft.number),
     caseNumber: draft.caseNumber,
     closed: draft.closed,
     sections: withUniqueSlugs(
@@ -132,9 +152,12 @@ function baseName(path: string): string {
   return path.replace(/^.*[\\/]/u, "");
 }
 
+/** The first problem zod found, as a short phrase ("date: expected YYYY-MM-DD"), never zod's JSON. */
 function describeIssue(error: {
   issues: readonly { path: PropertyKey[]; message: string }[];
 }): string {
   const issue = error.issues[0];
-  return issue ? `${issue.path.map(String).join(".") || "item"}: ${issue.message}` : "invalid";
+  if (!issue) return "invalid";
+  const more = error.issues.length > 1 ? ` (and ${error.issues.length - 1} more problems)` : "";
+  return `${issue.path.map(String).join(".") || "item"}: ${issue.message}${more}`;
 }

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
 import { basename, dirname, isAbsolute, join, posix, relative, resolve, sep } from "node:path";
-import { type AppErrorCode, isAppError } from "../shared/errors.ts";
+import { AppError, type AppErrorCode, isAppError } from "../shared/errors.ts";
 import { type Corpus, corpusSchema, type Meeting, type SourceRecord } from "./model.ts";
 import { parserFingerprint } from "./parser-fingerprint.ts";
 import { readSource } from "./read-source.ts";
@@ -128,7 +128,16 @@ export async function ingestDirectory(
     stored.files.length === records.length;
   let written = false;
   if (options.corpusFile && !unchanged) {
-    await writeJsonAtomically(options.corpusFile, corpusSchema.parse(corpus));
+    const checked = corpusSchema.safeParse(corpus);
+    if (!checked.success) {
+      // Every meeting was validated when it was read; this is a bug, said in a sentence.
+      const issue = checked.error.issues[0];
+      throw new AppError(
+        "corpus_invalid",
+        `the corpus to store is invalid at ${issue?.path.join(".") || "its root"}: ${issue?.message ?? "unknown problem"}`,
+      );
+    }
+    await writeJsonAtomically(options.corpusFile, checked.data);
     written = true;
   }
   return {

@@ -121,10 +121,15 @@ function proseFollows(lines: readonly Line[], index: number): boolean {
   for (let below = index + 1; below < lines.length; below++) {
     const text = (lines[below] as Line).text;
     if (text === "") continue;
-    return /[.!?]$/u.test(text) || text.length > 120 || /^\d/u.test(text);
+    return (
+      /[.!?]$/u.test(text) || text.length > 120 || (/^\d/u.test(text) && !TIME_SLOT.test(text))
+    );
   }
   return false;
 }
+
+/** "10.00-10.30" below "Punkt 3": the item's time, standing where its title would. */
+const TIME_SLOT = /^\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?$/u;
 
 /** For each line, how many group headings stand above it. */
 function groupCounts(lines: readonly Line[]): number[] {

@@ -45,8 +45,9 @@ export function readItemMarker(line: Line, lineIndex: number): ItemMarker | unde
   const punkt = text.match(PUNKT_LINE);
   if (punkt) {
     const rest = (punkt[3] ?? "").trim();
-    // "Punkt 3 blev udsat" is prose about an item, not an item.
-    if (/^\p{Ll}/u.test(rest)) return undefined;
+    // "Punkt 3 blev udsat" is prose about an item, not an item; "Punkt 3: kl. 10.00-10.30" is an
+    // item whose title is only its time slot.
+    if (/^\p{Ll}/u.test(rest) && !/^kl\.?\s*\d{1,2}[.:]\d{2}/u.test(rest)) return undefined;
     return {
       lineIndex,
       number: Number(punkt[2]),
