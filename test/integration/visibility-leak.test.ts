@@ -191,6 +191,11 @@ describe("internal minutes for those allowed", () => {
     ] as const) {
       const meeting = await getText(`/api/meetings/${id}`, { authorization: `Bearer ${token}` });
       expect(meeting.status, id).toBe(200);
+      // Its page links open in a browser: they are signed for this meeting.
+      const { url: pageUrl } = JSON.parse(meeting.text);
+      expect(pageUrl).toMatch(/\?access=\d+\.[\w-]{43}$/u);
+      const link = new URL(pageUrl);
+      expect((await getText(`${link.pathname}${link.search}`)).status).toBe(200);
       const other = await getText(`/api/meetings/${id}`, {
         authorization: `Bearer ${token === "mgmt-token" ? "hmu-token" : "mgmt-token"}`,
       });
