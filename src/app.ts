@@ -254,6 +254,7 @@ export async function assemblePipeline(
     prompts,
     publicBaseUrl: config.http.publicBaseUrl,
     logger,
+    ...(config.llm.enabled ? { llmBudgetMs: config.llm.answerBudgetMs } : {}),
   };
   const evidence = await prepareAnswerEvidence(config, logger, loaded, catalog, options);
   const answering = () =>
