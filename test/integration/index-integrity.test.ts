@@ -162,7 +162,12 @@ describe("index files with checksums", () => {
     const rebuilt = await buildSearchIndex({ meetings, indexDir, embedder, logger });
     expect(rebuilt.stats.rebuilt).toBe(true);
     expect(
-      logLines.some((line) => line.msg.includes("older") && JSON.stringify(line).includes("2")),
+      logLines.some(
+        (line) =>
+          line.level === 30 &&
+          line.msg.includes("older format") &&
+          line.reason?.includes("index format 2, without file checksums"),
+      ),
     ).toBe(true);
     const loaded = await buildSearchIndex({ meetings, indexDir, embedder, logger });
     expect(loaded.stats.rebuilt).toBe(false);
@@ -196,6 +201,22 @@ describe("the stored corpus with a checksum", () => {
     // Rewritten with a checksum that holds: the next ingest reads nothing.
     const third = await ingestDirectory(MINUTES_DIR, { corpusFile });
     expect(third).toMatchObject({ parsed: 0, storedCorpus: { state: "used" } });
+  });
+
+  it("is read again once when it was written without a checksum (corpus format 2)", async () => {
+    const corpusFile = join(dir, "corpus.json");
+    const first = await ingestDirectory(MINUTES_DIR, { corpusFile });
+    const { sha256: _sha256, ...corpus } = JSON.parse(await readFile(corpusFile, "utf8"));
+    await writeFile(corpusFile, JSON.stringify({ ...corpus, version: 2 }));
+
+    const again = await ingestDirectory(MINUTES_DIR, { corpusFile });
+    expect(again.parsed).toBe(first.files.length);
+    expect(again.storedCorpus).toEqual({
+      state: "discarded",
+      outdated: true,
+      reason: expect.stringContaining("corpus format 2, without a checksum"),
+    });
+    expect(await ingestDirectory(MINUTES_DIR, { corpusFile })).toMatchObject({ parsed: 0 });
   });
 
   it("is refused by name when an answer worker's snapshot of it was changed", async () => {
