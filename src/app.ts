@@ -77,8 +77,26 @@ export async function ingestMinutes(
   const logged = options.onlyFilesRead
     ? result.files.filter((file) => file.cache === "read")
     : result.files;
+  logStoredCorpus(result, logger);
   logFileReports(logged, logger);
   return result;
+}
+
+/** A stored corpus that could not be trusted was read again from the minutes: say why. */
+export function logStoredCorpus(result: IngestResult, logger: Logger): void {
+  const stored = result.storedCorpus;
+  if (stored?.state !== "discarded") return;
+  if (stored.outdated) {
+    logger.info(
+      { reason: stored.reason },
+      "stored corpus is of an older format; every minutes file was read again, once",
+    );
+  } else {
+    logger.warn(
+      { reason: stored.reason },
+      "stored corpus is invalid; every minutes file was read again and it was rewritten",
+    );
+  }
 }
 
 function logFileReports(files: FileReport[], logger: Logger): void {
@@ -284,6 +302,7 @@ export async function assemblePipeline(
     prompts,
     publicBaseUrl: config.http.publicBaseUrl,
     logger,
+    ...(config.llm.enabled ? { llmBudgetMs: config.llm.answerBudgetMs } : {}),
   };
   const evidence = await prepareAnswerEvidence(config, logger, loaded, catalog, options);
   const answering = () =>

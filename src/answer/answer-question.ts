@@ -14,6 +14,7 @@ import { citeItem, composeExtractiveAnswer, type ExtractiveOptions } from "./ext
 import { createItemAnalyses } from "./item-analysis.ts";
 import { detectLanguage } from "./language.ts";
 import { composeLlmAnswer } from "./llm-answer.ts";
+import { DEFAULT_LLM_BUDGET_MS, REWRITE_SHARE, startLlmBudget } from "./llm-budget.ts";
 import type { Prompts } from "./prompts.ts";
 import { rewriteQuery } from "./query-rewrite.ts";
 import { answerKindOf, looksLikeFollowUp } from "./question-intent.ts";
@@ -48,6 +49,11 @@ export interface AnswerQuestionOptions {
   logger: Logger;
   /** Rewrite English and follow-up questions into Danish search queries first (LLM only). */
   queryRewrite?: boolean;
+  /**
+   * The most the LLM may take per question, rewrite and retries included (see llm-budget.ts);
+   * 8 s by default. The rewrite gets at most a third of it.
+   */
+  llmBudgetMs?: number;
   /**
    * Judges evidence on the lexical index's terms; by default the index's Danish analyser,
    * taught the catalogue's words.
@@ -90,6 +96,7 @@ export function createAnswerQuestion(options: AnswerQuestionOptions): AnswerQues
 
   return async function answerQuestion(question, answerOptions: AnswerOptions = {}) {
     const started = performance.now();
+    const budget = startLlmBudget(options.llmBudgetMs ?? DEFAULT_LLM_BUDGET_MS);
     const language = detectLanguage(question);
     const kind = answerKindOf(question);
     const history = answerOptions.history ?? [];
@@ -111,6 +118,7 @@ export function createAnswerQuestion(options: AnswerQuestionOptions): AnswerQues
             question,
             history,
             logger,
+            withinMs: budget.shareMs(REWRITE_SHARE),
             ...(answerOptions.signal ? { signal: answerOptions.signal } : {}),
           })
         : [];
@@ -214,6 +222,7 @@ export function createAnswerQuestion(options: AnswerQuestionOptions): AnswerQues
         systemPrompt: options.prompts.answer,
         question,
         history,
+        withinMs: budget.remainingMs(),
         ...(answerOptions.signal ? { signal: answerOptions.signal } : {}),
       });
       if (outcome.kind === "answer") {

@@ -1,7 +1,7 @@
 import OpenAI from "openai";
 import { AppError } from "../shared/errors.ts";
 import type { Logger } from "../shared/logger.ts";
-import type { ChatMessage, ChatModel, OutputSchema } from "./types.ts";
+import type { ChatMessage, ChatModel, CompleteOptions, OutputSchema } from "./types.ts";
 
 /** The one module that speaks to an OpenAI-compatible chat endpoint. */
 
@@ -30,25 +30,29 @@ export function createOpenAiChatModel(options: OpenAiChatModelOptions): ChatMode
 
   return {
     modelId: options.model,
-    async complete<T>(
-      messages: ChatMessage[],
-      completeOptions: { signal?: AbortSignal; schema: OutputSchema<T> },
-    ): Promise<T> {
+    async complete<T>(messages: ChatMessage[], completeOptions: CompleteOptions<T>): Promise<T> {
       const started = performance.now();
+      const { withinMs } = completeOptions;
+      const timeoutMs =
+        withinMs === undefined
+          ? options.timeoutMs
+          : Math.max(1, Math.min(options.timeoutMs, Math.ceil(withinMs)));
       let content: string;
       try {
-        const completion = await client.chat.completions.create(
-          {
-            model: options.model,
-            messages,
-            response_format: { type: "json_object" },
-            temperature: 0,
-          },
-          completeOptions.signal ? { signal: completeOptions.signal } : {},
+        const completion = await withinDeadline(withinMs, completeOptions.signal, (signal) =>
+          client.chat.completions.create(
+            {
+              model: options.model,
+              messages,
+              response_format: { type: "json_object" },
+              temperature: 0,
+            },
+            { timeout: timeoutMs, ...(signal ? { signal } : {}) },
+          ),
         );
         content = completion.choices[0]?.message.content ?? "";
       } catch (error) {
-        const translated = translateError(error, options.timeoutMs);
+        const translated = translateError(error, timeoutMs);
         logger.warn(
           { model: options.model, code: translated.code, ms: elapsed(started) },
           "chat completion failed",
@@ -63,6 +67,48 @@ export function createOpenAiChatModel(options: OpenAiChatModelOptions): ChatMode
       return result;
     },
   };
+}
+
+/**
+ * Runs one SDK call that must settle within `withinMs`: its signal aborts at the deadline (the
+ * request in flight is cancelled), and the deadline rejects even while the SDK sleeps before a
+ * retry, since its back-off and Retry-After waits do not listen to the signal.
+ */
+async function withinDeadline<R>(
+  withinMs: number | undefined,
+  outer: AbortSignal | undefined,
+  call: (signal: AbortSignal | undefined) => Promise<R>,
+): Promise<R> {
+  if (withinMs === undefined) return call(outer);
+  const spent = new AppError(
+    "llm_timeout",
+    `The language model did not answer within the ${Math.round(withinMs)} ms left of the answer budget`,
+  );
+  if (withinMs <= 0) throw spent;
+  const controller = new AbortController();
+  const cancel = () => controller.abort(outer?.reason);
+  if (outer?.aborted) cancel();
+  else outer?.addEventListener("abort", cancel, { once: true });
+  const timer = setTimeout(() => controller.abort(spent), withinMs);
+  const aborted = new Promise<never>((_resolve, reject) => {
+    const fail = () =>
+      reject(
+        controller.signal.reason === spent
+          ? spent
+          : new AppError("llm_timeout", "The language model request was cancelled"),
+      );
+    if (controller.signal.aborted) fail();
+    else controller.signal.addEventListener("abort", fail, { once: true });
+  });
+  const pending = call(controller.signal);
+  // Lost races settle later (an abort error after the SDK's retry sleep); nothing waits for them.
+  pending.catch(() => {});
+  try {
+    return await Promise.race([pending, aborted]);
+  } finally {
+    clearTimeout(timer);
+    outer?.removeEventListener("abort", cancel);
+  }
 }
 
 /** Parses the model's JSON (a ```json fence around it is tolerated) and validates it. */

@@ -37,6 +37,8 @@ export interface LlmAnswerOptions extends ExtractiveOptions {
   question: string;
   history: ConversationTurn[];
   signal?: AbortSignal;
+  /** What is left of the LLM budget for this call. */
+  withinMs?: number;
 }
 
 /** Throws the chat model's AppErrors (llm_timeout, llm_rate_limited, …) for the caller to degrade. */
@@ -52,6 +54,7 @@ export async function composeLlmAnswer(
   const output = await options.chatModel.complete(messages, {
     schema: llmAnswerSchema,
     ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.withinMs === undefined ? {} : { withinMs: options.withinMs }),
   });
   if (output.abstain === true) return { kind: "abstain" };
 

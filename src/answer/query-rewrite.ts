@@ -21,6 +21,8 @@ export async function rewriteQuery(options: {
   history: ConversationTurn[];
   logger: Logger;
   signal?: AbortSignal;
+  /** Its share of the LLM budget; on running out, retrieval goes on with the question as asked. */
+  withinMs?: number;
 }): Promise<string[]> {
   const history = formatHistory(options.history);
   const content = [`Question: ${options.question.trim()}`, ...(history ? [history] : [])].join(
@@ -32,7 +34,11 @@ export async function rewriteQuery(options: {
         { role: "system", content: options.systemPrompt },
         { role: "user", content },
       ],
-      { schema: rewriteSchema, ...(options.signal ? { signal: options.signal } : {}) },
+      {
+        schema: rewriteSchema,
+        ...(options.signal ? { signal: options.signal } : {}),
+        ...(options.withinMs === undefined ? {} : { withinMs: options.withinMs }),
+      },
     );
     const queries = output.queries
       .map((query) => query.trim().slice(0, MAX_QUERY_LENGTH))

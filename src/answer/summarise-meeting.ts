@@ -6,6 +6,7 @@ import { describeError } from "../shared/errors.ts";
 import type { Logger } from "../shared/logger.ts";
 import { llmFailureReason, PHRASES } from "./answer-text.ts";
 import { formatMeetingDate } from "./citations.ts";
+import { DEFAULT_LLM_BUDGET_MS, startLlmBudget } from "./llm-budget.ts";
 import { defuse, languageName } from "./llm-sources.ts";
 import { withoutMarkup } from "./markup.ts";
 import type { Prompts } from "./prompts.ts";
@@ -31,6 +32,8 @@ export interface SummariseMeetingOptions {
   prompts: Prompts;
   publicBaseUrl: string;
   logger: Logger;
+  /** The most the LLM may take per summary, retries included; 8 s by default. */
+  llmBudgetMs?: number;
 }
 
 const MAX_ITEM_TEXT_FOR_LLM = 1_800;
@@ -56,6 +59,7 @@ export function createSummariseMeeting(options: SummariseMeetingOptions): Summar
 
   return async function summariseMeeting(reference, summaryOptions = {}) {
     const started = performance.now();
+    const budget = startLlmBudget(options.llmBudgetMs ?? DEFAULT_LLM_BUDGET_MS);
     const meeting = requireMeeting(
       catalog.visibleTo(summaryOptions.viewer ?? PUBLIC_VIEWER),
       reference,
@@ -83,7 +87,7 @@ export function createSummariseMeeting(options: SummariseMeetingOptions): Summar
           language,
           chatModel,
           options.prompts.summary,
-          summaryOptions.signal,
+          { withinMs: budget.remainingMs(), signal: summaryOptions.signal },
         );
         let used = 0;
         summary.entries = extractive.map((entry) => {
@@ -126,7 +130,7 @@ async function summariseWithModel(
   language: Language,
   chatModel: ChatModel,
   systemPrompt: string,
-  signal: AbortSignal | undefined,
+  call: { withinMs: number; signal: AbortSignal | undefined },
 ): Promise<Map<number, string>> {
   const items = meeting.items
     .map((item) => {
@@ -158,7 +162,11 @@ async function summariseWithModel(
       { role: "system", content: systemPrompt },
       { role: "user", content },
     ],
-    { schema: summarySchema, ...(signal ? { signal } : {}) },
+    {
+      schema: summarySchema,
+      withinMs: call.withinMs,
+      ...(call.signal ? { signal: call.signal } : {}),
+    },
   );
   const numbers = new Set(meeting.items.map((item) => item.number));
   const written = new Map<number, string>();

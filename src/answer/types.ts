@@ -208,8 +208,16 @@ export interface OutputSchema<T> {
  */
 export interface ChatModel {
   readonly modelId: string;
-  complete<T>(
-    messages: ChatMessage[],
-    options: { signal?: AbortSignal; schema: OutputSchema<T> },
-  ): Promise<T>;
+  complete<T>(messages: ChatMessage[], options: CompleteOptions<T>): Promise<T>;
+}
+
+export interface CompleteOptions<T> {
+  signal?: AbortSignal;
+  schema: OutputSchema<T>;
+  /**
+   * The most the whole call may take, retries included; past it the call fails with
+   * llm_timeout even while the SDK waits to retry. Unbounded (but for the per-request time-out
+   * and retries) when absent.
+   */
+  withinMs?: number;
 }

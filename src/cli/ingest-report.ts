@@ -13,6 +13,9 @@ export function formatIngestReport(result: IngestResult): { stdout: string[]; st
     return `${meeting.date ?? UNDATED}  ${meeting.body}  ${kind}${meeting.items.length} items, ${sections} sections  (${meeting.sourceFile}, ${meeting.format})`;
   });
   const stderr: string[] = [];
+  if (result.storedCorpus?.state === "discarded") {
+    stderr.push(`warning: ${result.storedCorpus.reason}; every file was read again`);
+  }
   for (const report of result.files) {
     const line = describeFile(report);
     if (line) stderr.push(line);

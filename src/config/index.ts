@@ -68,7 +68,14 @@ const environmentSchema = z.object({
   LLM_BASE_URL: optionalUrl,
   LLM_API_KEY: optionalString,
   LLM_MODEL: optionalString,
+  /** The most one HTTP request to the LLM may take (the SDK retries once within the budget). */
   LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
+  /**
+   * The most the LLM may take for one answer or summary, query rewrite and SDK retries included;
+   * after it the extractive answer goes out with a note. At most 50 s, so that the fallback
+   * reaches Slack before the bot gives the answer up (60 s, DEFAULT_ANSWER_TIMEOUT_MS).
+   */
+  LLM_ANSWER_BUDGET_MS: z.coerce.number().int().positive().max(50_000).default(8_000),
   /** Rewrite questions (e.g. English into Danish search queries) with the LLM before retrieval. */
   LLM_QUERY_REWRITE: flag(true),
 
@@ -176,6 +183,8 @@ export interface Config {
         apiKey: string | undefined;
         model: string;
         timeoutMs: number;
+        /** Total LLM time per answer or summary (rewrite, answer, retries). */
+        answerBudgetMs: number;
         queryRewrite: boolean;
       };
   slack:
@@ -250,6 +259,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
           apiKey: e.LLM_API_KEY,
           model: e.LLM_MODEL,
           timeoutMs: e.LLM_TIMEOUT_MS,
+          answerBudgetMs: e.LLM_ANSWER_BUDGET_MS,
           queryRewrite: e.LLM_QUERY_REWRITE,
         }
       : { enabled: false },

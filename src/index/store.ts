@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
+import { createReadStream } from "node:fs";
 import { mkdir, open, readdir, readFile, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { z } from "zod";
@@ -57,8 +58,11 @@ import {
  * any moment leaves the previous generation live and loadable.
  */
 
-/** Bump when the meaning of any file in a generation changes (including the lexical analyser's output). */
-export const INDEX_FORMAT_VERSION = 2;
+/**
+ * Bump when the meaning of any file in a generation changes (including the lexical analyser's
+ * output). 3: the manifest holds the sha256 of every file it uses.
+ */
+export const INDEX_FORMAT_VERSION = 3;
 
 const CURRENT_FILE = "CURRENT";
 const GENERATIONS_DIR = "generations";
@@ -86,7 +90,16 @@ export const indexManifestSchema = z.object({
   meetings: z.record(z.string(), z.string().regex(SHA256)),
   /** sha256 of chunks.json, where each meeting's chunks lie (see chunk-layout.ts). */
   chunkLayoutSha256: z.string().regex(SHA256),
+  /**
+   * sha256 of every file the generation is loaded from, verified before it is: the files in its
+   * folder by name, and the lexical segments by file name.
+   */
+  checksums: z.object({
+    generation: z.record(z.string(), z.string().regex(SHA256)),
+    segments: z.record(z.string(), z.string().regex(SHA256)),
+  }),
 });
+type FileChecksums = IndexManifest["checksums"];
 export type IndexManifest = z.infer<typeof indexManifestSchema>;
 
 export interface SearchIndexStats {
@@ -128,7 +141,8 @@ export interface BuildSearchIndexOptions {
 
 export type IndexState =
   | { state: "missing" }
-  | { state: "invalid"; reason: string }
+  /** `outdated`: written by an earlier Referat in an older format (rebuilt once, not an error). */
+  | { state: "invalid"; reason: string; outdated?: boolean }
   | { state: "ready"; generation: string; manifest: IndexManifest };
 
 /** What a generation on disk holds once opened. */
@@ -176,7 +190,12 @@ async function indexChunks(
   const corpusHash = hashes.corpus;
   const meetingHashes = hashes.meetings;
 
-  if (current.state === "invalid") {
+  if (current.state === "invalid" && current.outdated) {
+    logger.info(
+      { indexDir, reason: current.reason },
+      "search index on disk is of an older format; rebuilding it once",
+    );
+  } else if (current.state === "invalid") {
     logger.warn(
       { indexDir, reason: current.reason },
       "search index on disk is invalid; rebuilding",
@@ -220,6 +239,7 @@ async function indexChunks(
   const manifest = (
     lexicalSnapshot: LexicalSnapshot,
     chunkLayoutSha256: string,
+    checksums: FileChecksums,
   ): IndexManifest => ({
     formatVersion: INDEX_FORMAT_VERSION,
     createdAt: new Date().toISOString(),
@@ -231,12 +251,20 @@ async function indexChunks(
     lexical: lexicalSnapshot,
     meetings: Object.fromEntries(meetingHashes),
     chunkLayoutSha256,
+    checksums,
   });
+  // Segments the opened generation verified need not be read again to be checksummed.
+  const knownSegments = opened?.manifest.checksums.segments ?? {};
 
   if (!embedder) {
     const generation = options.readOnly
       ? null
-      : await persistGeneration(indexDir, { lexical, vectorIndex: null, layout }, manifest, logger);
+      : await persistGeneration(
+          indexDir,
+          { lexical, vectorIndex: null, layout, knownSegments },
+          manifest,
+          logger,
+        );
     logger.info(
       { generation, chunks: chunks.length, ms: elapsed(started) },
       "search index built (lexical only)",
@@ -295,7 +323,12 @@ async function indexChunks(
   const vectorIndex = updateVectors(update?.vectors ?? null, chunks, cache, embedder.dimensions);
   const generation = options.readOnly
     ? null
-    : await persistGeneration(indexDir, { lexical, vectorIndex, layout }, manifest, logger);
+    : await persistGeneration(
+        indexDir,
+        { lexical, vectorIndex, layout, knownSegments },
+        manifest,
+        logger,
+      );
   logger.info(
     {
       generation,
@@ -451,6 +484,14 @@ export async function readIndexState(indexDir: string): Promise<IndexState> {
   } catch (error) {
     return { state: "invalid", reason: `${manifestPath} is unreadable: ${describeError(error)}` };
   }
+  const formatVersion = (json as { formatVersion?: unknown } | null)?.formatVersion;
+  if (typeof formatVersion === "number" && formatVersion < INDEX_FORMAT_VERSION) {
+    return {
+      state: "invalid",
+      outdated: true,
+      reason: `${manifestPath} is of index format ${formatVersion}, without file checksums; this Referat writes format ${INDEX_FORMAT_VERSION}`,
+    };
+  }
   const parsed = indexManifestSchema.safeParse(json);
   if (!parsed.success) {
     return {
@@ -507,8 +548,15 @@ async function openGeneration(
     logger.info({ generation }, "lexical analyser changed; rebuilding the index");
     return null;
   }
+  const generationDir = join(indexDir, GENERATIONS_DIR, generation);
   let lexical: DanishLexicalIndex;
   try {
+    await verifyChecksums(generationDir, manifest.checksums.generation, [CHUNK_LAYOUT_FILE]);
+    await verifyChecksums(
+      join(indexDir, SEGMENTS_DIR),
+      manifest.checksums.segments,
+      segmentFilesOf(manifest.lexical),
+    );
     lexical = loadLexicalIndex(join(indexDir, SEGMENTS_DIR), manifest.lexical);
   } catch (error) {
     logger.warn(
@@ -533,7 +581,11 @@ async function openGeneration(
     return { manifest, lexical, vectors: null };
   }
   try {
-    const vectors = await loadVectorIndex(join(indexDir, GENERATIONS_DIR, generation));
+    await verifyChecksums(generationDir, manifest.checksums.generation, [
+      VECTOR_INDEX_FILE,
+      VECTOR_IDS_FILE,
+    ]);
+    const vectors = await loadVectorIndex(generationDir);
     return { manifest, lexical, vectors };
   } catch (error) {
     logger.warn(
@@ -657,8 +709,14 @@ async function persistGeneration(
     lexical: DanishLexicalIndex;
     vectorIndex: PersistentVectorIndex | null;
     layout: ChunkLayout;
+    /** Checksums of segments already verified, by file name. */
+    knownSegments: Record<string, string>;
   },
-  manifestFor: (lexical: LexicalSnapshot, chunkLayoutSha256: string) => IndexManifest,
+  manifestFor: (
+    lexical: LexicalSnapshot,
+    chunkLayoutSha256: string,
+    checksums: FileChecksums,
+  ) => IndexManifest,
   logger: Logger,
 ): Promise<string | null> {
   const generationsDir = join(indexDir, GENERATIONS_DIR);
@@ -670,16 +728,24 @@ async function persistGeneration(
     await mkdir(segmentsDir, { recursive: true });
     const snapshot = await contents.lexical.save(segmentsDir);
     await syncDirectory(segmentsDir);
+    const checksums: FileChecksums = { generation: {}, segments: {} };
+    for (const file of segmentFilesOf(snapshot)) {
+      checksums.segments[file] =
+        contents.knownSegments[file] ?? (await sha256OfFile(join(segmentsDir, file)));
+    }
     if (contents.vectorIndex) {
       await contents.vectorIndex.save(building);
-      await syncFile(join(building, VECTOR_INDEX_FILE));
-      await syncFile(join(building, VECTOR_IDS_FILE));
+      for (const file of [VECTOR_INDEX_FILE, VECTOR_IDS_FILE]) {
+        await syncFile(join(building, file));
+        checksums.generation[file] = await sha256OfFile(join(building, file));
+      }
     }
     const layout = serializeChunkLayout(contents.layout);
     await writeFileAtomic(join(building, CHUNK_LAYOUT_FILE), layout);
+    checksums.generation[CHUNK_LAYOUT_FILE] = sha256Of(layout);
     await writeFileAtomic(
       join(building, MANIFEST_FILE),
-      JSON.stringify(manifestFor(snapshot, sha256Of(layout))),
+      JSON.stringify(manifestFor(snapshot, sha256Of(layout), checksums)),
     );
     await rename(building, join(generationsDir, name));
     await syncDirectory(generationsDir);
@@ -754,6 +820,44 @@ async function removeUnusedSegments(
       );
     }
   }
+}
+
+/**
+ * Throws index_invalid naming the first of `files` (in `directory`) that the manifest has no
+ * checksum for or whose content no longer matches it.
+ */
+async function verifyChecksums(
+  directory: string,
+  checksums: Record<string, string>,
+  files: string[],
+): Promise<void> {
+  for (const file of files) {
+    const path = join(directory, file);
+    const expected = checksums[file];
+    if (expected === undefined) {
+      throw new AppError("index_invalid", `${path} has no checksum in the index manifest`);
+    }
+    let actual: string;
+    try {
+      actual = await sha256OfFile(path);
+    } catch (error) {
+      throw new AppError("index_invalid", `${path} is unreadable: ${describeError(error)}`, {
+        cause: error,
+      });
+    }
+    if (actual !== expected) {
+      throw new AppError(
+        "index_invalid",
+        `${path} does not match its checksum in the index manifest (changed on disk)`,
+      );
+    }
+  }
+}
+
+async function sha256OfFile(path: string): Promise<string> {
+  const hash = createHash("sha256");
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest("hex");
 }
 
 async function syncFile(path: string): Promise<void> {

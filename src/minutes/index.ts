@@ -10,6 +10,8 @@ export {
   type IngestResult,
   ingestDirectory,
   readStoredCorpus,
+  type StoredCorpus,
+  type StoredCorpusUse,
 } from "./ingest.ts";
 export * from "./model.ts";
 export { parseMinutes, parseMinutesWithLayout, segmentLines } from "./parse.ts";

@@ -1,8 +1,14 @@
 import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
 import { basename, dirname, isAbsolute, join, posix, relative, resolve, sep } from "node:path";
-import { AppError, type AppErrorCode, isAppError } from "../shared/errors.ts";
-import { type Corpus, corpusSchema, type Meeting, type SourceRecord } from "./model.ts";
+import { AppError, type AppErrorCode, describeError, isAppError } from "../shared/errors.ts";
+import {
+  CORPUS_FORMAT_VERSION,
+  type Corpus,
+  corpusSchema,
+  type Meeting,
+  type SourceRecord,
+} from "./model.ts";
 import { parserFingerprint } from "./parser-fingerprint.ts";
 import { readSource } from "./read-source.ts";
 import type { SourceDocument, SourceFormat } from "./readers/types.ts";
@@ -57,7 +63,23 @@ export interface IngestResult {
   reused: number;
   /** Whether the stored corpus file was (re)written. */
   written: boolean;
+  /** What became of the stored corpus (absent when no corpus file was given). */
+  storedCorpus?: StoredCorpusUse;
 }
+
+/**
+ * `discarded`: there was one, but it could not be trusted (changed on disk, invalid, or
+ * `outdated`: of an older format), so every file was read again and it was rewritten.
+ */
+export type StoredCorpusUse =
+  | { state: "missing" }
+  | { state: "used" }
+  | { state: "discarded"; reason: string; outdated?: boolean };
+
+export type StoredCorpus =
+  | { state: "missing" }
+  | { state: "discarded"; reason: string; outdated?: boolean }
+  | { state: "used"; corpus: Corpus };
 
 export interface IngestProgress {
   done: number;
@@ -88,7 +110,8 @@ export async function ingestDirectory(
     ownFiles(directory, options.corpusFile),
   );
   const parser = parserFingerprint();
-  const stored = options.corpusFile ? await readStoredCorpus(options.corpusFile) : undefined;
+  const storedRead = options.corpusFile ? await readStoredCorpus(options.corpusFile) : undefined;
+  const stored = storedRead?.state === "used" ? storedRead.corpus : undefined;
   const storedByFile = new Map(
     (stored?.parser === parser ? stored.files : []).map((record) => [record.file, record]),
   );
@@ -120,7 +143,7 @@ export async function ingestDirectory(
   );
   const parsed = cacheStates.filter((state) => state === "read").length;
 
-  const corpus: Corpus = { version: 2, parser, files: records };
+  const corpus = corpusOf(parser, records);
   const unchanged =
     stored !== undefined &&
     parsed === 0 &&
@@ -128,19 +151,11 @@ export async function ingestDirectory(
     stored.files.length === records.length;
   let written = false;
   if (options.corpusFile && !unchanged) {
-    const checked = corpusSchema.safeParse(corpus);
-    if (!checked.success) {
-      // Every meeting was validated when it was read; this is a bug, said in a sentence.
-      const issue = checked.error.issues[0];
-      throw new AppError(
-        "corpus_invalid",
-        `the corpus to store is invalid at ${issue?.path.join(".") || "its root"}: ${issue?.message ?? "unknown problem"}`,
-      );
-    }
-    await writeJsonAtomically(options.corpusFile, checked.data);
+    await writeJsonAtomically(options.corpusFile, corpus);
     written = true;
   }
   return {
+    ...(storedRead ? { storedCorpus: storedCorpusUse(storedRead) } : {}),
     meetings,
     failures: files.flatMap((report) =>
       report.code && (report.outcome === "failed" || report.outcome === "unsupported")
@@ -335,20 +350,67 @@ function hashSource(bytes: Uint8Array, sidecar: Sidecar | Error): string {
   return hash.digest("hex");
 }
 
-/** Reads a stored corpus; a missing, older or invalid one counts as none (everything is read again). */
-export async function readStoredCorpus(corpusFile: string): Promise<Corpus | undefined> {
+/** The corpus to store: validated, with the checksum of its records. */
+function corpusOf(parser: string, records: SourceRecord[]): Corpus {
+  const checked = corpusSchema.shape.files.safeParse(records);
+  if (!checked.success) {
+    // Every meeting was validated when it was read; this is a bug, said in a sentence.
+    const issue = checked.error.issues[0];
+    throw new AppError(
+      "corpus_invalid",
+      `the corpus to store is invalid at ${issue?.path.join(".") || "its root"}: ${issue?.message ?? "unknown problem"}`,
+    );
+  }
+  const files = checked.data;
+  return { version: CORPUS_FORMAT_VERSION, parser, sha256: sha256Of(JSON.stringify(files)), files };
+}
+
+function storedCorpusUse(read: StoredCorpus): StoredCorpusUse {
+  return read.state === "used" ? { state: "used" } : read;
+}
+
+/**
+ * Reads a stored corpus. One that is missing, of an older format, invalid or changed on disk
+ * (its records no longer match its checksum) is not used, and the reason names the file.
+ */
+export async function readStoredCorpus(corpusFile: string): Promise<StoredCorpus> {
   let text: string;
   try {
     text = await readFile(corpusFile, "utf8");
-  } catch {
-    return undefined;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return { state: "missing" };
+    return { state: "discarded", reason: `${corpusFile} is unreadable: ${describeError(error)}` };
   }
+  let json: { version?: unknown; sha256?: unknown; files?: unknown } | null;
   try {
-    const result = corpusSchema.safeParse(JSON.parse(text));
-    return result.success ? result.data : undefined;
+    json = JSON.parse(text);
   } catch {
-    return undefined;
+    return { state: "discarded", reason: `${corpusFile} is not valid JSON` };
   }
+  const version = json?.version;
+  if (typeof version === "number" && version < CORPUS_FORMAT_VERSION) {
+    return {
+      state: "discarded",
+      outdated: true,
+      reason: `${corpusFile} is of corpus format ${version}, without a checksum; this Referat writes format ${CORPUS_FORMAT_VERSION}`,
+    };
+  }
+  // JSON.stringify of what JSON.parse read gives back the compact text the checksum was made of.
+  if (!Array.isArray(json?.files) || sha256Of(JSON.stringify(json.files)) !== json.sha256) {
+    return {
+      state: "discarded",
+      reason: `${corpusFile} does not match its checksum (changed on disk)`,
+    };
+  }
+  const result = corpusSchema.safeParse(json);
+  if (!result.success) {
+    return { state: "discarded", reason: `${corpusFile} is not a valid corpus` };
+  }
+  return { state: "used", corpus: result.data };
+}
+
+function sha256Of(text: string): string {
+  return createHash("sha256").update(text).digest("hex");
 }
 
 function describeFailure(error: unknown): { code: AppErrorCode; message: string } {

@@ -112,10 +112,15 @@ export const sourceRecordSchema = z.object({
 });
 export type SourceRecord = z.infer<typeof sourceRecordSchema>;
 
+/** 3: the corpus carries the sha256 of its records. */
+export const CORPUS_FORMAT_VERSION = 3;
+
 export const corpusSchema = z.object({
-  version: z.literal(2),
+  version: z.literal(CORPUS_FORMAT_VERSION),
   /** Fingerprint of the parser that read these files; another parser reads them again. */
   parser: z.string(),
+  /** sha256 of `files` as compact JSON: a record changed on disk is never taken as read. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
   files: z.array(sourceRecordSchema),
 });
 export type Corpus = z.infer<typeof corpusSchema>;

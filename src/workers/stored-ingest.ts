@@ -9,10 +9,12 @@ import { AppError } from "../shared/errors.ts";
  * reports.
  */
 export async function readStoredIngest(corpusFile: string): Promise<IngestResult> {
-  const corpus = await readStoredCorpus(corpusFile);
-  if (!corpus) {
-    throw new AppError("corpus_invalid", `${corpusFile} is missing or not a valid corpus`);
+  const stored = await readStoredCorpus(corpusFile);
+  if (stored.state === "missing") {
+    throw new AppError("corpus_invalid", `${corpusFile} is missing`);
   }
+  if (stored.state === "discarded") throw new AppError("corpus_invalid", stored.reason);
+  const { corpus } = stored;
   const { meetings } = reconcileMeetings(
     corpus.files.flatMap((record) => (record.meeting ? [record.meeting] : [])),
   );

@@ -70,6 +70,8 @@ async function startWithHeldLlm(extra: Record<string, string>, options: Applicat
       LLM_MODEL: "held-model",
       LLM_QUERY_REWRITE: "false",
       LLM_TIMEOUT_MS: "60000",
+      // Held answers stay held for the test, not only for the default 8 s budget.
+      LLM_ANSWER_BUDGET_MS: "50000",
       ANSWER_WORKER_CONCURRENCY: "1",
       ...extra,
     },

@@ -102,7 +102,7 @@ describe("buildSearchIndex", () => {
     expect(state).toMatchObject({
       state: "ready",
       manifest: {
-        formatVersion: 2,
+        formatVersion: 3,
         corpusHash: hashCorpus(chunks),
         chunkCount: chunks.length,
         meetingCount: meetings.length,

@@ -2,6 +2,7 @@ import { availableParallelism } from "node:os";
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/index.ts";
 import { AppError } from "../../src/shared/errors.ts";
+import { DEFAULT_ANSWER_TIMEOUT_MS } from "../../src/slack/index.ts";
 
 describe("loadConfig", () => {
   it("runs with no variables at all: lexical+local embedder, no LLM, no Slack", () => {
@@ -38,6 +39,8 @@ describe("loadConfig", () => {
         .answering,
     ).toEqual({ workers: 0, queueLimit: 0, concurrencyPerWorker: 2 });
     expect(() => loadConfig({ ANSWER_WORKERS: "-1" })).toThrow(/ANSWER_WORKERS/);
+    // The fallback must reach Slack before the bot gives an answer up (60 s).
+    expect(() => loadConfig({ LLM_ANSWER_BUDGET_MS: "60000" })).toThrow(/LLM_ANSWER_BUDGET_MS/);
     expect(() => loadConfig({ ANSWER_WORKER_CONCURRENCY: "0" })).toThrow(
       /ANSWER_WORKER_CONCURRENCY/,
     );
@@ -68,7 +71,13 @@ describe("loadConfig", () => {
       model: "m",
       queryRewrite: false,
       timeoutMs: 20000,
+      answerBudgetMs: 8000,
     });
+    expect(loadConfig({ LLM_MODEL: "m", LLM_ANSWER_BUDGET_MS: "1500" }).llm).toMatchObject({
+      answerBudgetMs: 1500,
+    });
+    const longest = loadConfig({ LLM_MODEL: "m", LLM_ANSWER_BUDGET_MS: "50000" }).llm;
+    expect(longest.enabled && longest.answerBudgetMs).toBeLessThan(DEFAULT_ANSWER_TIMEOUT_MS);
   });
 
   it("chooses the Slack mode from the credentials given", () => {
