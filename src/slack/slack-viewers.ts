@@ -42,7 +42,10 @@ export function createSlackViewers(options: { logger: Logger; now?: () => number
           );
           warned = true;
         }
-        return new Map<string, string[]>();
+        // Kept like a reading, so that DMs do not ask Slack again and again meanwhile.
+        const none = new Map<string, string[]>();
+        groups = { members: none, readAt: now() };
+        return none;
       })
       .finally(() => {
         reading = undefined;
@@ -55,11 +58,6 @@ export function createSlackViewers(options: { logger: Logger; now?: () => number
     const memberOf = (await groupsByUser(client)).get(place.userId) ?? [];
     return { audiences: [place.userId, ...memberOf] };
   };
-}
-
-/** Whether a conversation is a direct message with the bot. */
-export function isDirectConversation(channelId: string, channelType?: string): boolean {
-  return channelType === "im" || (channelType === undefined && channelId.startsWith("D"));
 }
 
 async function readUserGroups(client: WebClient): Promise<Map<string, string[]>> {

@@ -170,7 +170,7 @@ export async function startRealPipelineServer(): Promise<RealPipelineServer> {
 }
 
 /** A log destination that parses each pino line into `lines`. */
-function collectInto(lines: Record<string, unknown>[]): Writable {
+export function collectInto(lines: Record<string, unknown>[]): Writable {
   return new Writable({
     write(chunk, _encoding, callback) {
       for (const line of String(chunk).split("\n")) {
