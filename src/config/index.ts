@@ -97,7 +97,10 @@ const environmentSchema = z.object({
   HTTP_API_TOKEN: optionalString,
   /** Internal audiences HTTP_API_TOKEN may see (comma-separated; `*` every one); public only by default. */
   HTTP_API_TOKEN_AUDIENCES: optionalString,
-  /** More tokens, each with its audiences: `tokenA=med-udvalg|hmu tokenB=* tokenC` (C: public only). */
+  /**
+   * More tokens, each with its audiences: `tokenA=med-udvalg|hmu tokenB=* tokenC` (C: public
+   * only). Split at an entry's last "=", so base64 tokens work (`abc===med`, `abc==`).
+   */
   HTTP_API_TOKENS: optionalString,
 
   /** Rules that make minutes internal by body or folder (e.g. data/visibility-rules.staff-committees.json); none by default. */
@@ -275,7 +278,10 @@ function accessTokensConfig(e: Environment): AccessToken[] {
     tokens.push({ token: e.HTTP_API_TOKEN, audiences: listOf(e.HTTP_API_TOKEN_AUDIENCES, ",") });
   }
   for (const entry of listOf(e.HTTP_API_TOKENS, /[\s,]+/u)) {
-    const separator = entry.indexOf("=");
+    // Audiences hold no "=", a token may (base64 padding): split at the last one, and an entry
+    // ending in "=" is a token of its own ("abc==" is the token abc==, public only).
+    const last = entry.lastIndexOf("=");
+    const separator = last < 0 || last === entry.length - 1 ? -1 : last;
     const token = separator < 0 ? entry : entry.slice(0, separator);
     if (token === "") {
       throw new AppError(

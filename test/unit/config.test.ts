@@ -59,6 +59,32 @@ describe("loadConfig", () => {
     );
   });
 
+  it("reads the API tokens with the internal audiences each may see, and the visibility settings", () => {
+    const config = loadConfig({
+      HTTP_API_TOKEN: "main-token",
+      HTTP_API_TOKEN_AUDIENCES: "C0MED, mgmt",
+      HTTP_API_TOKENS: "all-token=* hr-token=S0HR|C0HR,public-token b64pad===med b64only==",
+      VISIBILITY_RULES_FILE: "rules.json",
+      PAGE_LINK_TTL_HOURS: "24",
+    });
+    expect(config.http.accessTokens).toEqual([
+      { token: "main-token", audiences: ["C0MED", "mgmt"] },
+      { token: "all-token", audiences: ["*"] },
+      { token: "hr-token", audiences: ["S0HR", "C0HR"] },
+      { token: "public-token", audiences: [] },
+      { token: "b64pad==", audiences: ["med"] },
+      { token: "b64only==", audiences: [] },
+    ]);
+    expect(config.visibility).toEqual({
+      rulesFile: "rules.json",
+      pageLinkSecret: undefined,
+      pageLinkTtlMs: 24 * 3_600_000,
+    });
+    expect(loadConfig({}).http.accessTokens).toEqual([]);
+    expect(loadConfig({}).visibility.rulesFile).toBeUndefined();
+    expect(() => loadConfig({ HTTP_API_TOKENS: "=med" })).toThrow(/no token before '='/u);
+  });
+
   it("reads flags as booleans, including 'false'", () => {
     const config = loadConfig({
       EMBEDDINGS_ALLOW_DOWNLOAD: "false",
