@@ -2,6 +2,7 @@ import { createReadStream } from "node:fs";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { MeetingCatalog } from "../minutes/catalog.ts";
+import type { Meeting } from "../minutes/model.ts";
 import { canSee, type Viewer } from "../minutes/visibility.ts";
 import { renderHomePage } from "./home-page.ts";
 import { renderMeetingPage } from "./meeting-page.ts";
@@ -79,7 +80,7 @@ export function registerPageRoutes(
   app.get<{ Params: { id: string } }>("/meetings/:id", async (request, reply) => {
     const { meeting, expired, accessQuery } = openMeeting(request);
     if (!meeting) return refuse(reply, request.params.id, expired);
-    return sendPage(
+    sendPage(
       reply,
       200,
       renderMeetingPage(meeting, {
@@ -87,6 +88,7 @@ export function registerPageRoutes(
         ...(accessQuery ? { accessQuery } : {}),
       }),
     );
+    return keepPrivateIfInternal(reply, meeting);
   });
 
   // The file the meeting was read from, or with ?item=N the file item N was read from.
@@ -128,6 +130,7 @@ export function registerPageRoutes(
         .header("content-disposition", file.contentDisposition)
         .header("cache-control", "no-cache");
       if (file.active) reply.header("content-security-policy", ORIGINAL_SANDBOX_POLICY);
+      keepPrivateIfInternal(reply, meeting);
       return reply.send(createReadStream(file.path));
     },
   );
@@ -138,6 +141,14 @@ export function registerPageRoutes(
       .header("cache-control", "public, max-age=3600")
       .send(STYLESHEET),
   );
+}
+
+/** Internal minutes are kept by no cache but the browser's own and indexed by no crawler. */
+function keepPrivateIfInternal(reply: FastifyReply, meeting: Meeting): FastifyReply {
+  if (meeting.visibility !== "internal") return reply;
+  return reply
+    .header("cache-control", "private, no-store")
+    .header("x-robots-tag", "noindex, nofollow");
 }
 
 export function sendPage(reply: FastifyReply, status: number, page: RenderedPage): FastifyReply {

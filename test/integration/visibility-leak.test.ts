@@ -213,9 +213,12 @@ describe("internal minutes for those allowed", () => {
     );
     expect(citation.url).toMatch(/\?access=\d+\.[\w-]{43}#/u);
     const link = new URL(citation.url);
-    const page = await getText(`${link.pathname}${link.search}`);
-    expect(page.status).toBe(200);
-    expect(page.text).toContain("Carsten Jensen");
+    const opened = await fetch(`${url}${link.pathname}${link.search}`);
+    expect(opened.status).toBe(200);
+    expect(await opened.text()).toContain("Carsten Jensen");
+    // Kept by no shared cache, indexed by no crawler.
+    expect(opened.headers.get("cache-control")).toBe("private, no-store");
+    expect(opened.headers.get("x-robots-tag")).toBe("noindex, nofollow");
     // The link opens that meeting only.
     const other = await getText(`/meetings/${HMU_ID}${link.search}`);
     expect(other.status).toBe(404);
