@@ -88,11 +88,10 @@ export const indexManifestSchema = z.object({
   lexical: lexicalSnapshotSchema,
   /** Per meeting id: sha256 over its chunks' ids and content hashes (what an update compares). */
   meetings: z.record(z.string(), z.string().regex(SHA256)),
-  /** sha256 of chunks.json, where each meeting's chunks lie (see chunk-layout.ts). */
-  chunkLayoutSha256: z.string().regex(SHA256),
   /**
    * sha256 of every file the generation is loaded from, verified before it is: the files in its
-   * folder by name, and the lexical segments by file name.
+   * folder by name (chunks.json, where each meeting's chunks lie, among them: see
+   * chunk-layout.ts), and the lexical segments by file name.
    */
   checksums: z.object({
     generation: z.record(z.string(), z.string().regex(SHA256)),
@@ -166,7 +165,7 @@ export async function buildSearchIndex(options: BuildSearchIndexOptions): Promis
     current.state === "ready"
       ? await readChunkLayout(
           join(options.indexDir, GENERATIONS_DIR, current.generation, CHUNK_LAYOUT_FILE),
-          current.manifest.chunkLayoutSha256,
+          current.manifest.checksums.generation[CHUNK_LAYOUT_FILE] ?? "",
         )
       : null;
   const chunked = chunkCorpus(options.meetings, savedLayout);
@@ -236,11 +235,7 @@ async function indexChunks(
       "search index: updating the meetings that changed",
     );
   }
-  const manifest = (
-    lexicalSnapshot: LexicalSnapshot,
-    chunkLayoutSha256: string,
-    checksums: FileChecksums,
-  ): IndexManifest => ({
+  const manifest = (lexicalSnapshot: LexicalSnapshot, checksums: FileChecksums): IndexManifest => ({
     formatVersion: INDEX_FORMAT_VERSION,
     createdAt: new Date().toISOString(),
     corpusHash,
@@ -250,7 +245,6 @@ async function indexChunks(
     lexicalFingerprint: lexicalFingerprint(),
     lexical: lexicalSnapshot,
     meetings: Object.fromEntries(meetingHashes),
-    chunkLayoutSha256,
     checksums,
   });
   // Segments the opened generation verified need not be read again to be checksummed.
@@ -712,11 +706,7 @@ async function persistGeneration(
     /** Checksums of segments already verified, by file name. */
     knownSegments: Record<string, string>;
   },
-  manifestFor: (
-    lexical: LexicalSnapshot,
-    chunkLayoutSha256: string,
-    checksums: FileChecksums,
-  ) => IndexManifest,
+  manifestFor: (lexical: LexicalSnapshot, checksums: FileChecksums) => IndexManifest,
   logger: Logger,
 ): Promise<string | null> {
   const generationsDir = join(indexDir, GENERATIONS_DIR);
@@ -745,7 +735,7 @@ async function persistGeneration(
     checksums.generation[CHUNK_LAYOUT_FILE] = sha256Of(layout);
     await writeFileAtomic(
       join(building, MANIFEST_FILE),
-      JSON.stringify(manifestFor(snapshot, sha256Of(layout), checksums)),
+      JSON.stringify(manifestFor(snapshot, checksums)),
     );
     await rename(building, join(generationsDir, name));
     await syncDirectory(generationsDir);
