@@ -41,13 +41,14 @@ export function registerReferatCommand(app: App, deps: BotDependencies): void {
       return;
     }
     // In a channel the answer may be shared there: it is for what the channel may see.
-    const viewer = await deps.viewerOf(
-      { channelId: command.channel_id, userId: command.user_id, direct: isDm },
-      client,
-    );
+    const viewerOfCommand = () =>
+      deps.viewerOf(
+        { channelId: command.channel_id, userId: command.user_id, direct: isDm },
+        client,
+      );
     if (parsed.kind === "meetings") {
       const meetings = deps.catalog
-        .visibleTo(viewer)
+        .visibleTo(await viewerOfCommand())
         .list(parsed.body ? { body: parsed.body } : undefined);
       const [first, ...rest] = renderMeetings(meetings, {
         language: parsed.language,
@@ -73,8 +74,13 @@ export function registerReferatCommand(app: App, deps: BotDependencies): void {
       response_type: "ephemeral",
       ...renderPlaceholder(parsed.language, parsed.kind === "summary"),
     });
-    deps.runInBackground(() =>
-      answerCommand(deps, parsed, { userId: command.user_id, viewer }, respond),
+    deps.runInBackground(async () =>
+      answerCommand(
+        deps,
+        parsed,
+        { userId: command.user_id, viewer: await viewerOfCommand() },
+        respond,
+      ),
     );
   });
 }
