@@ -80,15 +80,14 @@ export function registerPageRoutes(
   app.get<{ Params: { id: string } }>("/meetings/:id", async (request, reply) => {
     const { meeting, expired, accessQuery } = openMeeting(request);
     if (!meeting) return refuse(reply, request.params.id, expired);
-    sendPage(
-      reply,
+    return sendPage(
+      keepPrivateIfInternal(reply, meeting),
       200,
       renderMeetingPage(meeting, {
         originals: minutesDirectory !== undefined,
         ...(accessQuery ? { accessQuery } : {}),
       }),
     );
-    return keepPrivateIfInternal(reply, meeting);
   });
 
   // The file the meeting was read from, or with ?item=N the file item N was read from.
@@ -151,11 +150,12 @@ function keepPrivateIfInternal(reply: FastifyReply, meeting: Meeting): FastifyRe
     .header("x-robots-tag", "noindex, nofollow");
 }
 
+/** A page, kept by caches only as long as they check back (unless the route said otherwise). */
 export function sendPage(reply: FastifyReply, status: number, page: RenderedPage): FastifyReply {
+  if (!reply.hasHeader("cache-control")) reply.header("cache-control", "no-cache");
   return reply
     .code(status)
     .header("content-type", "text/html; charset=utf-8")
     .header("content-security-policy", page.contentSecurityPolicy)
-    .header("cache-control", "no-cache")
     .send(page.html);
 }
