@@ -1,5 +1,5 @@
-import type { FastifyInstance } from "fastify";
-import type { Viewer } from "../minutes/visibility.ts";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { PUBLIC_VIEWER, type Viewer } from "../minutes/visibility.ts";
 import { type ApiRouteOptions, registerApiRoutes } from "./api-routes.ts";
 import { errorBody } from "./error-responses.ts";
 import { pathOf } from "./request-path.ts";
@@ -21,13 +21,13 @@ export interface ApiScopeOptions extends Omit<ApiRouteOptions, "tokenRequired" |
  */
 export function registerApiScope(app: FastifyInstance, options: ApiScopeOptions): void {
   const { tokenRequired, requestViewer, ...routeOptions } = options;
+  // Who is asking is worked out once per request, by the hook, before any route runs.
+  const viewers = new WeakMap<FastifyRequest, Viewer>();
   app.register(
     async (api) => {
-      if (tokenRequired) {
-        api.addHook("onRequest", async (request) => {
-          requestViewer(request.headers.authorization);
-        });
-      }
+      api.addHook("onRequest", async (request) => {
+        viewers.set(request, requestViewer(request.headers.authorization));
+      });
       api.setNotFoundHandler((request, reply) =>
         reply
           .code(404)
@@ -36,7 +36,7 @@ export function registerApiScope(app: FastifyInstance, options: ApiScopeOptions)
       registerApiRoutes(api, {
         ...routeOptions,
         tokenRequired,
-        viewerOf: (request) => requestViewer(request.headers.authorization),
+        viewerOf: (request) => viewers.get(request) ?? PUBLIC_VIEWER,
       });
     },
     { prefix: API_PREFIX },
