@@ -14,7 +14,8 @@ import type { Config } from "./config/index.ts";
 import {
   createHttpServer,
   createPageAccess,
-  type PageAccess,
+  createPageLinks,
+  type PageLink,
   type Readiness,
   signAnswerLinks,
   signSummaryLinks,
@@ -394,7 +395,7 @@ async function removeOtherFiles(directory: string, keep: string): Promise<void> 
  */
 function delegateTo(
   current: () => AnsweringPipeline,
-  pageAccess: PageAccess,
+  pageLink: PageLink,
 ): {
   answerQuestion: AnswerQuestion;
   summariseMeeting: SummariseMeeting;
@@ -402,17 +403,11 @@ function delegateTo(
   retriever: Retriever;
 } {
   // Links to an internal meeting's page open only signed (the answer was retrieved for someone allowed).
-  const isInternal = (meetingId: string) =>
-    current().catalog.get(meetingId)?.visibility === "internal";
   return {
     answerQuestion: async (question, options) =>
-      signAnswerLinks(await current().answerQuestion(question, options), pageAccess, isInternal),
+      signAnswerLinks(await current().answerQuestion(question, options), pageLink),
     summariseMeeting: async (reference, options) =>
-      signSummaryLinks(
-        await current().summariseMeeting(reference, options),
-        pageAccess,
-        isInternal,
-      ),
+      signSummaryLinks(await current().summariseMeeting(reference, options), pageLink),
     catalog: {
       list: (filter) => current().catalog.list(filter),
       get: (id) => current().catalog.get(id),
@@ -524,12 +519,9 @@ export async function createApplication(
     "minutes indexed",
   );
 
-  const answering = delegateTo(() => live.current(), pageAccess);
-  const signMeetingLink = (url: string, meetingId: string) =>
-    live.current().catalog.get(meetingId)?.visibility === "internal"
-      ? pageAccess.sign(url, meetingId)
-      : url;
-  const slackBot = await createConfiguredSlackBot(config, answering, logger, signMeetingLink);
+  const pageLink = createPageLinks(pageAccess, (id) => live.current().catalog.get(id)?.visibility);
+  const answering = delegateTo(() => live.current(), pageLink);
+  const slackBot = await createConfiguredSlackBot(config, answering, logger, pageLink);
   const readiness = (): Readiness => {
     const status = live.current().loaded.retriever.status();
     return {
@@ -548,7 +540,6 @@ export async function createApplication(
     answeringStatus: () =>
       answerPool ? { mode: "workers", ...answerPool.status() } : { mode: "main-thread" },
     minutesDirectory: config.minutesDir,
-    apiToken: config.http.apiToken,
     accessTokens: config.http.accessTokens,
     pageAccess,
     askRateLimitPerMinute: config.http.askRateLimitPerMinute,
@@ -630,7 +621,7 @@ async function createConfiguredSlackBot(
   config: Config,
   answering: Pick<AnsweringPipeline, "answerQuestion" | "summariseMeeting" | "catalog">,
   logger: Logger,
-  signMeetingLink: (url: string, meetingId: string) => string,
+  pageLink: PageLink,
 ): Promise<SlackBot | null> {
   if (!config.slack.enabled) {
     logger.info({ reason: config.slack.reason }, "Slack is off");
@@ -653,7 +644,7 @@ async function createConfiguredSlackBot(
       summariseMeeting: answering.summariseMeeting,
       catalog: answering.catalog,
       publicBaseUrl: config.http.publicBaseUrl,
-      signMeetingLink,
+      signMeetingLink: pageLink,
       logger,
       feedback: createFileFeedbackRecorder({
         path: join(config.dataDir, "feedback", "slack.jsonl"),

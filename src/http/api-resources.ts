@@ -3,11 +3,9 @@ import type { Answer, Citation, Language, MeetingSummary } from "../answer/types
 import { meetingPath, sourceUrl } from "../minutes/anchors.ts";
 import type { Meeting } from "../minutes/model.ts";
 import { toPublicMeeting, toPublicMeetingHeader } from "../minutes/public-meeting.ts";
+import type { PageLink } from "./page-access.ts";
 
 /** The JSON shapes of meetings and search results in the API. */
-
-/** A source-page link as it may be handed out: an internal meeting's is signed (page-access.ts). */
-export type PageLink = (url: string, meeting: Meeting) => string;
 
 const asItIs: PageLink = (url) => url;
 
@@ -15,7 +13,7 @@ export function toMeetingListEntry(meeting: Meeting, publicBaseUrl: string, link
   return {
     ...toPublicMeetingHeader(meeting),
     itemCount: meeting.items.length,
-    url: link(`${publicBaseUrl}${meetingPath(meeting.id)}`, meeting),
+    url: link(`${publicBaseUrl}${meetingPath(meeting.id)}`, meeting.id),
   };
 }
 
@@ -26,10 +24,10 @@ export function toMeetingResource(meeting: Meeting, publicBaseUrl: string, link 
     ...published,
     items: published.items.map((item) => ({
       ...item,
-      url: link(sourceUrl(publicBaseUrl, meeting.id, item.number), meeting),
+      url: link(sourceUrl(publicBaseUrl, meeting.id, item.number), meeting.id),
       sections: item.sections.map((section) => ({
         ...section,
-        url: link(sourceUrl(publicBaseUrl, meeting.id, item.number, section.slug), meeting),
+        url: link(sourceUrl(publicBaseUrl, meeting.id, item.number, section.slug), meeting.id),
       })),
     })),
   };

@@ -6,7 +6,6 @@ import type { Meeting } from "../minutes/model.ts";
 import type { Viewer } from "../minutes/visibility.ts";
 import { AppError, isAppError } from "../shared/errors.ts";
 import {
-  type PageLink,
   toAnswerResource,
   toMeetingListEntry,
   toMeetingResource,
@@ -14,6 +13,7 @@ import {
 } from "./api-resources.ts";
 import { clientAbortSignal } from "./client-abort-signal.ts";
 import { HttpError } from "./http-error.ts";
+import type { PageLink } from "./page-access.ts";
 import { createRateLimit } from "./rate-limits.ts";
 import {
   askBodySchema,

@@ -9,11 +9,11 @@ import { API_PREFIX, registerApiScope } from "./api-scope.ts";
 import { errorBody, toErrorResponse } from "./error-responses.ts";
 import { registerHealthRoutes } from "./health-routes.ts";
 import { renderNotFoundPage } from "./not-found-page.ts";
-import { createPageAccess } from "./page-access.ts";
+import { createPageAccess, createPageLinks } from "./page-access.ts";
 import { registerPageRoutes, sendPage } from "./page-routes.ts";
 import { pathOf } from "./request-path.ts";
 import { MAX_REFERENCE_LENGTH } from "./request-schemas.ts";
-import { type AccessToken, createRequestViewer, pageViewerOf } from "./request-viewer.ts";
+import { createRequestViewer, pageViewerOf } from "./request-viewer.ts";
 import type {
   HttpServer,
   HttpServerOptions,
@@ -91,7 +91,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     else request.log.info(entry, "request");
   });
 
-  const accessTokens = allAccessTokens(options);
+  const accessTokens = options.accessTokens ?? [];
   const requestViewer = createRequestViewer(accessTokens);
   const pageAccess = options.pageAccess ?? createPageAccess({ ttlMs: DEFAULT_PAGE_LINK_TTL_MS });
 
@@ -125,8 +125,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     registerApiScope(scope, {
       tokenRequired: accessTokens.length > 0,
       requestViewer,
-      pageLink: (url, meeting) =>
-        meeting.visibility === "internal" ? pageAccess.sign(url, meeting.id) : url,
+      pageLink: createPageLinks(pageAccess, (id) => options.catalog.get(id)?.visibility),
       answerQuestion: options.answerQuestion,
       summariseMeeting: options.summariseMeeting,
       retriever: options.retriever,
@@ -241,12 +240,3 @@ function handOverToSlack(
 
 /** Signed links open for a week unless the application says otherwise (PAGE_LINK_TTL_HOURS). */
 const DEFAULT_PAGE_LINK_TTL_MS = 7 * 24 * 3_600_000;
-
-/** HTTP_API_TOKEN (public minutes only) first, then the scoped tokens. */
-function allAccessTokens(options: HttpServerOptions): AccessToken[] {
-  const tokens = [...(options.accessTokens ?? [])];
-  if (options.apiToken !== undefined && !tokens.some((entry) => entry.token === options.apiToken)) {
-    tokens.unshift({ token: options.apiToken, audiences: [] });
-  }
-  return tokens;
-}

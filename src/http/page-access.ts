@@ -1,5 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import type { Answer, Citation, MeetingSummary } from "../answer/types.ts";
+import type { Visibility } from "../minutes/model.ts";
 
 /**
  * Signed links to the source pages of internal minutes. A browser that follows a citation from
@@ -16,8 +17,6 @@ export type AccessCheck = "granted" | "expired" | "invalid";
 export interface PageAccess {
   /** `url` (a link to the meeting's page, fragment kept) with a fresh signature for `meetingId`. */
   sign(url: string, meetingId: string): string;
-  /** The query string that opens `meetingId` (for the page's own links to its originals). */
-  queryFor(meetingId: string): string;
   check(meetingId: string, access: string | undefined): AccessCheck;
 }
 
@@ -47,9 +46,6 @@ export function createPageAccess(options: PageAccessOptions): PageAccess {
       const separator = base.includes("?") ? "&" : "?";
       return `${base}${separator}${ACCESS_PARAMETER}=${token(meetingId)}${fragment}`;
     },
-    queryFor(meetingId) {
-      return `${ACCESS_PARAMETER}=${token(meetingId)}`;
-    },
     check(meetingId, access) {
       const match = /^(\d{1,12})\.([A-Za-z0-9_-]{43})$/u.exec(access ?? "");
       if (!match?.[1] || !match[2]) return "invalid";
@@ -64,26 +60,27 @@ export function createPageAccess(options: PageAccessOptions): PageAccess {
   };
 }
 
-/** Whether a meeting's pages need a signed link (it is internal). */
-export type NeedsSignedLinks = (meetingId: string) => boolean;
+/** A link to a meeting's page as it may be handed out: an internal meeting's signed. */
+export type PageLink = (url: string, meetingId: string) => string;
 
-/** The answer with every link to an internal meeting's page signed. */
-export function signAnswerLinks(
-  answer: Answer,
+/** Page links that sign exactly the internal meetings, as `visibilityOf` says they are now. */
+export function createPageLinks(
   access: PageAccess,
-  needsSigning: NeedsSignedLinks,
-): Answer {
-  const sign = signCitation(access, needsSigning);
+  visibilityOf: (meetingId: string) => Visibility | undefined,
+): PageLink {
+  return (url, meetingId) =>
+    visibilityOf(meetingId) === "internal" ? access.sign(url, meetingId) : url;
+}
+
+/** The answer with every link handed out through `link`. */
+export function signAnswerLinks(answer: Answer, link: PageLink): Answer {
+  const sign = signCitation(link);
   return { ...answer, citations: answer.citations.map(sign), related: answer.related.map(sign) };
 }
 
-/** The summary with every link to an internal meeting's page signed. */
-export function signSummaryLinks(
-  summary: MeetingSummary,
-  access: PageAccess,
-  needsSigning: NeedsSignedLinks,
-): MeetingSummary {
-  const sign = signCitation(access, needsSigning);
+/** The summary with every link handed out through `link`. */
+export function signSummaryLinks(summary: MeetingSummary, link: PageLink): MeetingSummary {
+  const sign = signCitation(link);
   return {
     ...summary,
     entries: summary.entries.map((entry) => ({
@@ -93,9 +90,9 @@ export function signSummaryLinks(
   };
 }
 
-function signCitation(access: PageAccess, needsSigning: NeedsSignedLinks) {
-  return (citation: Citation): Citation =>
-    needsSigning(citation.meetingId)
-      ? { ...citation, url: access.sign(citation.url, citation.meetingId) }
-      : citation;
+function signCitation(link: PageLink) {
+  return (citation: Citation): Citation => ({
+    ...citation,
+    url: link(citation.url, citation.meetingId),
+  });
 }

@@ -63,9 +63,10 @@ export interface HttpServerOptions {
    * it, that route answers 404.
    */
   minutesDirectory?: string | undefined;
-  /** When set, /api/* requires `Authorization: Bearer <apiToken>`; it sees public minutes only. */
-  apiToken?: string | undefined;
-  /** Tokens /api accepts besides apiToken, each with the internal audiences it may see. */
+  /**
+   * Tokens /api accepts, each with the internal audiences it may see. With any, every /api
+   * request needs `Authorization: Bearer <one of them>`; with none, /api sees public minutes only.
+   */
   accessTokens?: readonly AccessToken[] | undefined;
   /** Signs and checks links to internal meetings' pages; without it, a key of this server's own. */
   pageAccess?: PageAccess | undefined;

@@ -51,14 +51,19 @@ export const READY: Readiness = {
 };
 
 export async function startTestServer(
-  overrides: Partial<HttpServerOptions> & { meetings?: Meeting[]; logLevel?: string } = {},
+  overrides: Partial<HttpServerOptions> & {
+    meetings?: Meeting[];
+    logLevel?: string;
+    /** One token that opens /api and sees public minutes only (HTTP_API_TOKEN). */
+    apiToken?: string;
+  } = {},
 ): Promise<TestServer> {
   const meetings = overrides.meetings ?? (await bundledMeetings());
   let url = "";
   const fakes = createFakeAnswerFunctions({ meetings, publicBaseUrl: () => url });
   const logLines: Record<string, unknown>[] = [];
   const destination = collectInto(logLines);
-  const { meetings: _meetings, logLevel, ...serverOverrides } = overrides;
+  const { meetings: _meetings, logLevel, apiToken, ...serverOverrides } = overrides;
   const server = createHttpServer({
     answerQuestion: fakes.answerQuestion,
     summariseMeeting: fakes.summariseMeeting,
@@ -70,6 +75,7 @@ export async function startTestServer(
     bodyLimitBytes: 32_768,
     publicBaseUrl: "http://localhost:3000",
     logger: createLogger({ level: logLevel ?? "info", destination }),
+    ...(apiToken === undefined ? {} : { accessTokens: [{ token: apiToken, audiences: [] }] }),
     ...serverOverrides,
   });
   const listening = await server.listen(0, "127.0.0.1");
