@@ -1,4 +1,5 @@
 import OpenAI from "openai";
+import { runWithDeadline } from "../shared/deadline.ts";
 import { AppError } from "../shared/errors.ts";
 import type { Logger } from "../shared/logger.ts";
 import type { ChatMessage, ChatModel, CompleteOptions, OutputSchema } from "./types.ts";
@@ -85,30 +86,12 @@ async function withinDeadline<R>(
     `The language model did not answer within the ${Math.round(withinMs)} ms left of the answer budget`,
   );
   if (withinMs <= 0) throw spent;
-  const controller = new AbortController();
-  const cancel = () => controller.abort(outer?.reason);
-  if (outer?.aborted) cancel();
-  else outer?.addEventListener("abort", cancel, { once: true });
-  const timer = setTimeout(() => controller.abort(spent), withinMs);
-  const aborted = new Promise<never>((_resolve, reject) => {
-    const fail = () =>
-      reject(
-        controller.signal.reason === spent
-          ? spent
-          : new AppError("llm_timeout", "The language model request was cancelled"),
-      );
-    if (controller.signal.aborted) fail();
-    else controller.signal.addEventListener("abort", fail, { once: true });
+  return runWithDeadline(call, {
+    timeoutMs: withinMs,
+    signal: outer,
+    timeoutError: () => spent,
+    abortError: () => new AppError("llm_timeout", "The language model request was cancelled"),
   });
-  const pending = call(controller.signal);
-  // Lost races settle later (an abort error after the SDK's retry sleep); nothing waits for them.
-  pending.catch(() => {});
-  try {
-    return await Promise.race([pending, aborted]);
-  } finally {
-    clearTimeout(timer);
-    outer?.removeEventListener("abort", cancel);
-  }
 }
 
 /** Parses the model's JSON (a ```json fence around it is tolerated) and validates it. */
