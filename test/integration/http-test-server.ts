@@ -1,7 +1,6 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Writable } from "node:stream";
 import { type AnsweringPipeline, createAnsweringPipeline } from "../../src/app.ts";
 import { loadConfig } from "../../src/config/index.ts";
 import {
@@ -17,6 +16,7 @@ import {
   createFakeAnswerFunctions,
   type FakeAnswerFunctions,
 } from "../fakes/keyword-answer-functions.ts";
+import { collectInto } from "../support/log-lines.ts";
 
 /** Starts the real HTTP server on 127.0.0.1:0 over the bundled minutes, for the http-* tests. */
 
@@ -173,16 +173,4 @@ export async function startRealPipelineServer(): Promise<RealPipelineServer> {
       await rm(dataDir, { recursive: true, force: true });
     },
   };
-}
-
-/** A log destination that parses each pino line into `lines`. */
-export function collectInto(lines: Record<string, unknown>[]): Writable {
-  return new Writable({
-    write(chunk, _encoding, callback) {
-      for (const line of String(chunk).split("\n")) {
-        if (line.trim() !== "") lines.push(JSON.parse(line) as Record<string, unknown>);
-      }
-      callback();
-    },
-  });
 }

@@ -1,7 +1,6 @@
 import { copyFile, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough, Writable } from "node:stream";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type Application, createApplication } from "../../src/app.ts";
 import { loadConfig } from "../../src/config/index.ts";
@@ -10,6 +9,7 @@ import { ingestDirectory, type Meeting } from "../../src/minutes/index.ts";
 import { createLogger, type Logger } from "../../src/shared/logger.ts";
 import { readStoredIngest } from "../../src/workers/stored-ingest.ts";
 import { createDeterministicEmbedder } from "../fakes/deterministic-embedder.ts";
+import { collectInto } from "../support/log-lines.ts";
 
 /**
  * Index files and the stored corpus carry sha256 checksums, verified on load: a file changed on
@@ -33,13 +33,7 @@ beforeAll(async () => {
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), "referat-integrity-"));
   logLines = [];
-  const destination = new Writable({
-    write(chunk, _encoding, callback) {
-      for (const line of String(chunk).split("\n").filter(Boolean)) logLines.push(JSON.parse(line));
-      callback();
-    },
-  });
-  logger = createLogger({ level: "debug", destination });
+  logger = createLogger({ level: "debug", destination: collectInto(logLines) });
 });
 
 afterEach(async () => {
@@ -237,12 +231,6 @@ describe("the stored corpus with a checksum", () => {
   it("does not reach answers: the service reads the minutes again and answers right", async () => {
     let application: Application | undefined;
     const start = async () => {
-      const stream = new PassThrough();
-      stream.on("data", (chunk: Buffer) => {
-        for (const line of chunk.toString().split("\n").filter(Boolean)) {
-          logLines.push(JSON.parse(line));
-        }
-      });
       const config = loadConfig({
         DATA_DIR: dir,
         MINUTES_DIR,
@@ -253,7 +241,7 @@ describe("the stored corpus with a checksum", () => {
       });
       application = await createApplication(
         config,
-        createLogger({ level: "info", destination: stream }),
+        createLogger({ level: "info", destination: collectInto(logLines) }),
       );
       return (await application.start()).url;
     };

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createLogger } from "../../src/shared/logger.ts";
 import { createSlackViewers } from "../../src/slack/slack-viewers.ts";
 import { type FakeSlack, startFakeSlack } from "../fakes/slack-web-api.ts";
-import { collectInto } from "./http-test-server.ts";
+import { collectInto } from "../support/log-lines.ts";
 
 let slack: FakeSlack | undefined;
 
